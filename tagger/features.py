@@ -1,0 +1,136 @@
+"""TF-IDF features: fitted with scikit-learn, applied with numpy/scipy only.
+
+Training fits scikit-learn's ``TfidfVectorizer`` (imported lazily) and keeps only its
+vocabulary and idf weights. :meth:`TfidfFeatures.transform` reproduces the
+vectoriser's output (lower-casing, its token pattern, word n-grams, sublinear tf,
+idf, l2 normalisation) without importing scikit-learn, so loading a model and
+tagging text stay light; ``tests/test_features.py`` checks both agree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import numpy as np
+import scipy.sparse as sp
+
+from .errors import NotFittedError
+
+TOKEN_PATTERN = r"(?u)\b\w\w+\b"
+
+
+class TfidfFeatures:
+    """Word n-gram TF-IDF. Constructor stores parameters; learned state ends in ``_``."""
+
+    def __init__(
+        self,
+        ngram_range: tuple[int, int] = (1, 2),
+        min_df: int = 2,
+        max_df: float = 0.9,
+        max_features: int | None = 60000,
+        sublinear_tf: bool = True,
+    ) -> None:
+        self.ngram_range = ngram_range
+        self.min_df = min_df
+        self.max_df = max_df
+        self.max_features = max_features
+        self.sublinear_tf = sublinear_tf
+
+    # -- training (scikit-learn) -------------------------------------------------
+    def sklearn_vectorizer(self) -> Any:
+        """The equivalent, unfitted scikit-learn vectoriser."""
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        return TfidfVectorizer(
+            lowercase=True,
+            token_pattern=TOKEN_PATTERN,
+            ngram_range=tuple(self.ngram_range),
+            min_df=self.min_df,
+            max_df=self.max_df,
+            max_features=self.max_features,
+            sublinear_tf=self.sublinear_tf,
+            norm="l2",
+            smooth_idf=True,
+            dtype=np.float64,
+        )
+
+    def fit(self, texts: Sequence[str]) -> TfidfFeatures:
+        vec = self.sklearn_vectorizer().fit(texts)
+        terms = vec.get_feature_names_out().tolist()
+        self._set_state(terms, np.asarray(vec.idf_, dtype=np.float64))
+        return self
+
+    # -- state -------------------------------------------------------------------
+    def _set_state(self, terms: list[str], idf: np.ndarray) -> None:
+        if len(terms) != idf.shape[0]:
+            raise ValueError(f"vocabulary has {len(terms)} terms but idf has {idf.shape[0]} values")
+        self.terms_ = terms
+        self.vocabulary_ = {t: i for i, t in enumerate(terms)}
+        self.idf_ = idf
+        self._token_re = re.compile(TOKEN_PATTERN)
+
+    @classmethod
+    def from_state(cls, params: dict[str, Any], terms: list[str], idf: np.ndarray) -> TfidfFeatures:
+        obj = cls(**params)
+        obj._set_state(terms, idf)
+        return obj
+
+    def get_params(self) -> dict[str, Any]:
+        return {
+            "ngram_range": list(self.ngram_range),
+            "min_df": self.min_df,
+            "max_df": self.max_df,
+            "max_features": self.max_features,
+            "sublinear_tf": self.sublinear_tf,
+        }
+
+    @property
+    def n_features(self) -> int:
+        self._check_fitted()
+        return len(self.terms_)
+
+    def _check_fitted(self) -> None:
+        if not hasattr(self, "idf_"):
+            raise NotFittedError("TfidfFeatures is not fitted; call fit() or load a model first")
+
+    # -- prediction (numpy/scipy only) -------------------------------------------
+    def tokens(self, text: str) -> list[str]:
+        return self._token_re.findall(text.lower())
+
+    def transform(self, texts: Iterable[str]) -> sp.csr_matrix:
+        """TF-IDF matrix of ``texts`` (one row each), equal to scikit-learn's within 1e-12."""
+        self._check_fitted()
+        vocab = self.vocabulary_
+        lo, hi = self.ngram_range
+        indptr = [0]
+        indices: list[int] = []
+        counts: list[int] = []
+        for text in texts:
+            toks = self.tokens(text)
+            row: dict[int, int] = {}
+            for n in range(lo, hi + 1):
+                if n == 1:
+                    grams: Iterable[str] = toks
+                else:
+                    grams = (" ".join(toks[i : i + n]) for i in range(len(toks) - n + 1))
+                for g in grams:
+                    j = vocab.get(g)
+                    if j is not None:
+                        row[j] = row.get(j, 0) + 1
+            for j in sorted(row):
+                indices.append(j)
+                counts.append(row[j])
+            indptr.append(len(indices))
+        data = np.asarray(counts, dtype=np.float64)
+        idx = np.asarray(indices, dtype=np.int32)
+        if self.sublinear_tf:
+            np.log(data, out=data)
+            data += 1.0
+        data *= self.idf_[idx]
+        X = sp.csr_matrix((data, idx, np.asarray(indptr, dtype=np.int64)), shape=(len(indptr) - 1, len(self.terms_)))
+        sq = np.sqrt(np.asarray(X.multiply(X).sum(axis=1)).ravel())
+        sq[sq == 0.0] = 1.0
+        X.data /= np.repeat(sq, np.diff(X.indptr))
+        return X

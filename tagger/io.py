@@ -1,0 +1,145 @@
+"""Reading JSONL inputs: texts to tag, unlabelled texts, and gold-labelled examples.
+
+Every problem is reported as a :class:`~tagger.errors.DataFileError` naming the file
+and line. Two gold formats are accepted (those of ``../shared/data/dev/``):
+
+* multi-label: ``{"text": ..., "relevant": true|false, "themes": [theme ids]}``
+* single primary label: ``{"text": ..., "labels": [theme id]}`` -- the text is
+  relevant and carries that theme; its other themes are *unknown*, not negative.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+from .errors import DataFileError
+
+UNKNOWN = -1
+
+
+@dataclass(frozen=True)
+class Record:
+    """One JSONL line: where it came from and its decoded object."""
+
+    path: str
+    line: int
+    data: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class LabelledText:
+    """A text with labels in model order ``[relevance, *themes]``: 1, 0 or -1 (unknown).
+
+    ``primary`` is the theme of a single-label item (else None).
+    """
+
+    text: str
+    y: tuple[int, ...]
+    id: str | None = None
+    primary: str | None = None
+
+
+def _open_text(path: str | Path) -> TextIO:
+    if str(path) == "-":
+        return io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="strict")
+    p = Path(path)
+    if not p.exists():
+        raise DataFileError(p, None, "file not found")
+    if p.is_dir():
+        raise DataFileError(p, None, "is a directory, expected a file")
+    with p.open("rb") as fh:
+        if fh.read(2) == b"\x1f\x8b":
+            raise DataFileError(p, None, "looks gzip-compressed; decompress it first (e.g. gunzip)")
+    return p.open("r", encoding="utf-8", errors="strict")
+
+
+def iter_jsonl(path: str | Path) -> Iterator[Record]:
+    """Decode a JSONL file line by line (``-`` is stdin); blank lines are skipped."""
+    name = "<stdin>" if str(path) == "-" else str(path)
+    fh = _open_text(path)
+    try:
+        lineno = 0
+        while True:
+            try:
+                line = fh.readline()
+            except UnicodeDecodeError as exc:
+                raise DataFileError(name, lineno + 1, f"not valid UTF-8 ({exc.reason})") from None
+            if not line:
+                break
+            lineno += 1
+            if not line.strip():
+                continue
+            try:
+                data = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise DataFileError(name, lineno, f"not valid JSON ({exc.msg})") from None
+            if not isinstance(data, dict):
+                raise DataFileError(name, lineno, f"expected a JSON object, got {type(data).__name__}")
+            yield Record(name, lineno, data)
+    finally:
+        if fh is not sys.stdin and str(path) != "-":
+            fh.close()
+
+
+def record_text(rec: Record, field: str = "text") -> str:
+    value = rec.data.get(field)
+    if value is None:
+        raise DataFileError(rec.path, rec.line, f"missing field {field!r}")
+    if not isinstance(value, str):
+        raise DataFileError(rec.path, rec.line, f"field {field!r} must be a string, got {type(value).__name__}")
+    return value
+
+
+def read_texts(path: str | Path, field: str = "text") -> list[str]:
+    """The texts of a JSONL file (e.g. unlabelled news for weak labels)."""
+    return [record_text(r, field) for r in iter_jsonl(path)]
+
+
+def parse_labels(rec: Record, theme_ids: Sequence[str], allow_unlabelled: bool = False) -> LabelledText:
+    """Read one gold item in either format into a :class:`LabelledText`."""
+    text = record_text(rec)
+    d = rec.data
+    rid = d.get("id")
+    rid = None if rid is None else str(rid)
+
+    def check(themes: Any, field: str) -> list[str]:
+        if not isinstance(themes, list) or not all(isinstance(t, str) for t in themes):
+            raise DataFileError(rec.path, rec.line, f"field {field!r} must be a list of theme ids")
+        bad = [t for t in themes if t not in theme_ids]
+        if bad:
+            raise DataFileError(rec.path, rec.line, f"unknown theme id(s) {bad} in {field!r}; expected some of {list(theme_ids)}")
+        return themes
+
+    if "relevant" in d:
+        rel = d["relevant"]
+        if not isinstance(rel, bool):
+            raise DataFileError(rec.path, rec.line, f"field 'relevant' must be true or false, got {rel!r}")
+        themes = check(d.get("themes", []), "themes")
+        if themes and not rel:
+            raise DataFileError(rec.path, rec.line, "an item with themes must be relevant (relevant: true)")
+        y = (int(rel), *(int(t in themes) for t in theme_ids))
+        return LabelledText(text, y, rid)
+    if "labels" in d:
+        labels = check(d["labels"], "labels")
+        if not labels:
+            raise DataFileError(rec.path, rec.line, "field 'labels' is empty")
+        y = (1, *(1 if t == labels[0] else (1 if t in labels else UNKNOWN) for t in theme_ids))
+        return LabelledText(text, y, rid, primary=labels[0])
+    if allow_unlabelled:
+        return LabelledText(text, (0, *(0 for _ in theme_ids)), rid)
+    raise DataFileError(rec.path, rec.line, "no labels: expected 'relevant' and 'themes', or 'labels'")
+
+
+def read_labelled(path: str | Path, theme_ids: Sequence[str], allow_unlabelled: bool = False) -> list[LabelledText]:
+    """All gold items of a JSONL file. With ``allow_unlabelled``, items without labels
+    count as off-topic (not relevant, no themes), as in ``../shared/data/negatives/``."""
+    items = [parse_labels(r, theme_ids, allow_unlabelled) for r in iter_jsonl(path)]
+    if not items:
+        raise DataFileError(path, None, "file has no items")
+    return items

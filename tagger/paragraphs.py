@@ -1,0 +1,40 @@
+"""Splitting an article into paragraphs, keeping character offsets into the article."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+_LINE = re.compile(r"\n")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of an article: its index, its text, and where it sits in the article."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+def split_paragraphs(article: str) -> list[Paragraph]:
+    """Split on blank lines; an article with no blank line is split on line breaks.
+
+    Leading and trailing white space of each paragraph is trimmed and empty
+    paragraphs are dropped; ``article[p.start:p.end] == p.text`` always holds.
+    """
+    sep = _BLANK_LINE if _BLANK_LINE.search(article) else _LINE
+    out: list[Paragraph] = []
+    pos = 0
+    for m in [*sep.finditer(article), None]:
+        end = m.start() if m is not None else len(article)
+        chunk = article[pos:end]
+        stripped = chunk.strip()
+        if stripped:
+            start = pos + (len(chunk) - len(chunk.lstrip()))
+            out.append(Paragraph(len(out), start, start + len(stripped), stripped))
+        if m is not None:
+            pos = m.end()
+    return out

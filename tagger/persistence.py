@@ -1,0 +1,242 @@
+"""Model directories: JSON metadata and ``.npy`` arrays, never pickle.
+
+Layout of a model directory::
+
+    model.json        metadata: format version, library versions, taxonomy, thresholds,
+                      parameters, training summary and data hashes, metrics, and the
+                      sha256, dtype and shape of every other file
+    vocabulary.json   the TF-IDF terms, in column order
+    rules.json        the rule set the model was trained with (used for evidence)
+    idf.npy           float64 (n_features,)
+    coef.npy          float64 (n_labels, n_features)
+    intercept.npy     float64 (n_labels,)
+
+Loading reads JSON with the standard library and arrays with
+``numpy.load(allow_pickle=False)``; nothing in a model directory is executed. A
+directory holding pickle-like files is refused, and every file is checked against
+the hash recorded at save time. Saving writes a temporary sibling directory and
+renames it into place, so a failure never leaves a half-written model.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .errors import ModelFileError
+from .features import TfidfFeatures
+from .model import LinearModel
+from .rules import RuleSet
+from .themes import Taxonomy
+
+FORMAT_NAME = "tagger-model"
+FORMAT_VERSION = 1
+METADATA = "model.json"
+ARRAYS = ("idf", "coef", "intercept")
+JSON_FILES = ("vocabulary.json", "rules.json")
+_PICKLE_SUFFIXES = {".pkl", ".pickle", ".joblib", ".dill", ".sav", ".pt", ".pth", ".npz"}
+
+
+def _library_versions() -> dict[str, str]:
+    from importlib.metadata import PackageNotFoundError, version
+
+    from . import __version__
+
+    out = {"tagger": __version__, "numpy": np.__version__}
+    for dist in ("scipy", "scikit-learn"):
+        try:
+            out[dist] = version(dist)
+        except PackageNotFoundError:  # pragma: no cover - scikit-learn is a dependency
+            out[dist] = "not installed"
+    return out
+
+
+def _npy_bytes(a: np.ndarray) -> bytes:
+    buf = io.BytesIO()
+    np.save(buf, np.ascontiguousarray(a), allow_pickle=False)
+    return buf.getvalue()
+
+
+def _json_bytes(obj: Any) -> bytes:
+    return (json.dumps(obj, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+
+
+def _sha(b: bytes) -> str:
+    return hashlib.sha256(b).hexdigest()
+
+
+def model_files(t: Any) -> dict[str, bytes]:
+    """Serialise a fitted Tagger into file name -> bytes (deterministic)."""
+    t._check_fitted()
+    files: dict[str, bytes] = {
+        "vocabulary.json": _json_bytes(t.features_.terms_),
+        "rules.json": _json_bytes(t.rules_.to_list()),
+    }
+    arrays = {"idf": t.features_.idf_, "coef": t.model_.coef_, "intercept": t.model_.intercept_}
+    array_meta = {}
+    for name, a in arrays.items():
+        a = np.asarray(a, dtype=np.float64)
+        files[f"{name}.npy"] = _npy_bytes(a)
+        array_meta[name] = {"file": f"{name}.npy", "dtype": "float64", "shape": list(a.shape)}
+    meta = {
+        "format": FORMAT_NAME,
+        "format_version": FORMAT_VERSION,
+        "versions": _library_versions(),
+        "labels": list(t.taxonomy_.label_ids),
+        "taxonomy": t.taxonomy_.to_dict(),
+        "thresholds": t.thresholds_,
+        "threshold_source": t.threshold_source_,
+        "params": t.get_params(),
+        "features": t.features_.get_params(),
+        "model": t.model_.get_params(),
+        "n_features": len(t.features_.terms_),
+        "rules_sha256": t.rules_.sha256(),
+        "training": getattr(t, "training_info_", {}) | {"summary": t.training_summary_},
+        "metrics": {"cross_validation": t.cv_metrics_},
+        "arrays": array_meta,
+        "sha256": {name: _sha(b) for name, b in sorted(files.items())},
+    }
+    files[METADATA] = _json_bytes(meta)
+    return files
+
+
+def save_model(t: Any, path: str | Path) -> Path:
+    """Write a model directory atomically; an existing model at ``path`` is replaced only
+    once the new one is complete."""
+    files = model_files(t)
+    target = Path(path)
+    if target.exists() and not target.is_dir():
+        raise ModelFileError(f"{target}: exists and is not a directory")
+    parent = target.resolve().parent
+    parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=parent))
+    try:
+        for name, data in files.items():
+            with open(tmp / name, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+        old = None
+        if target.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=parent))
+            old.rmdir()
+            os.replace(target, old)
+        try:
+            os.replace(tmp, target)
+        except BaseException:
+            if old is not None:
+                os.replace(old, target)
+            raise
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return target
+
+
+def _read(d: Path, name: str) -> bytes:
+    p = d / name
+    try:
+        return p.read_bytes()
+    except FileNotFoundError:
+        raise ModelFileError(f"{d}: model file {name!r} is missing") from None
+    except OSError as exc:
+        raise ModelFileError(f"{d}: cannot read {name!r}: {exc.strerror}") from None
+
+
+def _check_no_pickles(d: Path) -> None:
+    for p in sorted(d.iterdir()):
+        if p.suffix.lower() in _PICKLE_SUFFIXES:
+            raise ModelFileError(f"{d}: refusing to load: contains {p.name!r}, a pickle-like file that this format never uses")
+        if p.is_file():
+            with p.open("rb") as fh:
+                head = fh.read(2)
+            if len(head) == 2 and head[0] == 0x80 and head[1] <= 5:
+                raise ModelFileError(f"{d}: refusing to load: {p.name!r} looks like a pickle stream")
+
+
+def read_metadata(path: str | Path) -> dict[str, Any]:
+    """Read and check ``model.json`` only (cheap: used by ``tagger info``)."""
+    d = Path(path)
+    if not d.exists():
+        raise ModelFileError(f"{d}: model directory not found")
+    if not d.is_dir():
+        raise ModelFileError(f"{d}: a model is a directory (with {METADATA}), got a file")
+    _check_no_pickles(d)
+    try:
+        meta = json.loads(_read(d, METADATA).decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ModelFileError(f"{d}: {METADATA} is not valid JSON ({exc})") from None
+    if not isinstance(meta, dict) or meta.get("format") != FORMAT_NAME:
+        raise ModelFileError(f"{d}: {METADATA} is not tagger model metadata")
+    v = meta.get("format_version")
+    if not isinstance(v, int) or isinstance(v, bool):
+        raise ModelFileError(f"{d}: {METADATA} has no valid format_version")
+    if v > FORMAT_VERSION:
+        raise ModelFileError(f"{d}: saved with model format {v}, newer than this tagger reads ({FORMAT_VERSION}); upgrade tagger")
+    if v != FORMAT_VERSION:
+        raise ModelFileError(f"{d}: model format {v} is not supported (this tagger reads format {FORMAT_VERSION})")
+    return meta
+
+
+def load_model(path: str | Path) -> Any:
+    """Load a model directory into a fitted :class:`~tagger.pipeline.Tagger`."""
+    from .pipeline import Tagger
+
+    d = Path(path)
+    meta = read_metadata(d)
+    try:
+        hashes = meta["sha256"]
+        blobs = {}
+        for name in (*JSON_FILES, *(f"{a}.npy" for a in ARRAYS)):
+            b = _read(d, name)
+            if _sha(b) != hashes.get(name):
+                raise ModelFileError(f"{d}: {name} does not match the hash recorded at save time (corrupted or modified)")
+            blobs[name] = b
+        arrays = {}
+        for a in ARRAYS:
+            spec = meta["arrays"][a]
+            try:
+                arr = np.load(io.BytesIO(blobs[f"{a}.npy"]), allow_pickle=False)
+            except ValueError as exc:
+                raise ModelFileError(f"{d}: {a}.npy is not a valid array file ({exc})") from None
+            if arr.dtype != np.float64 or list(arr.shape) != list(spec["shape"]):
+                raise ModelFileError(f"{d}: {a}.npy has dtype {arr.dtype} shape {list(arr.shape)}, metadata says float64 {spec['shape']}")
+            arrays[a] = arr
+        terms = json.loads(blobs["vocabulary.json"].decode("utf-8"))
+        taxonomy = Taxonomy.from_dict(meta["taxonomy"], source=d / METADATA)
+        rules = RuleSet.from_list(json.loads(blobs["rules.json"].decode("utf-8")), source=d / "rules.json")
+        labels = list(taxonomy.label_ids)
+        n_feat = len(terms)
+        if meta["labels"] != labels or arrays["coef"].shape != (len(labels), n_feat) or arrays["idf"].shape != (n_feat,) or arrays["intercept"].shape != (len(labels),):
+            raise ModelFileError(f"{d}: array shapes do not agree with {len(labels)} labels and {n_feat} vocabulary terms")
+        thresholds = {lab: float(meta["thresholds"][lab]) for lab in labels}
+        params = dict(meta["params"])
+        params["ngram_range"] = tuple(params["ngram_range"])
+        feat_params = dict(meta["features"])
+        feat_params["ngram_range"] = tuple(feat_params["ngram_range"])
+        t = Tagger(rules=rules, taxonomy=taxonomy, **params)
+        t.taxonomy_ = taxonomy
+        t.rules_ = rules
+        t.features_ = TfidfFeatures.from_state(feat_params, terms, arrays["idf"])
+        t.model_ = LinearModel.from_state(meta["model"], arrays["coef"], arrays["intercept"])
+        t.thresholds_ = thresholds
+        t.threshold_source_ = dict(meta.get("threshold_source", {}))
+        t.cv_metrics_ = dict(meta.get("metrics", {}).get("cross_validation", {}))
+        t.training_summary_ = dict(meta.get("training", {}).get("summary", {}))
+        t.training_info_ = {k: v for k, v in meta.get("training", {}).items() if k != "summary"}
+        t.metadata_ = meta
+        return t
+    except ModelFileError:
+        raise
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise ModelFileError(f"{d}: model metadata is incomplete or inconsistent ({type(exc).__name__}: {exc})") from None

@@ -1,0 +1,306 @@
+"""The :class:`Tagger` estimator: rules + TF-IDF + linear model -> tags with evidence.
+
+Follows scikit-learn's conventions: the constructor stores parameters only, ``fit``
+returns ``self``, learned state ends in ``_``, and predict methods check that the
+tagger is fitted. Prediction (and :func:`tagger.load`) needs numpy/scipy only.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .errors import InputTypeError, InputValueError, NotFittedError
+from .features import TfidfFeatures
+from .model import LinearModel
+from .paragraphs import split_paragraphs
+from .rules import RuleSet
+from .tags import ArticleResult, Evidence, ParagraphResult, TagResult, roll_up
+from .text import check_text
+from .themes import Taxonomy
+
+logger = logging.getLogger(__name__)
+
+_THRESHOLD_GRID = np.round(np.arange(0.05, 0.951, 0.01), 2)
+
+
+def _check_texts(texts: Iterable[Any], what: str = "texts") -> list[str]:
+    if isinstance(texts, (str, bytes)):
+        raise InputTypeError(f"{what} must be an iterable of strings, not a single {type(texts).__name__}; use tag() for one text")
+    try:
+        items = list(texts)
+    except TypeError:
+        raise InputTypeError(f"{what} must be an iterable of strings, got {type(texts).__name__}") from None
+    return [check_text(t, f"{what}[{i}]") for i, t in enumerate(items)]
+
+
+def prf(y_true: np.ndarray, y_pred: np.ndarray) -> dict[str, float]:
+    """Precision, recall, F1 and support of binary arrays (0 where undefined)."""
+    tp = int(np.sum((y_true == 1) & (y_pred == 1)))
+    fp = int(np.sum((y_true == 0) & (y_pred == 1)))
+    fn = int(np.sum((y_true == 1) & (y_pred == 0)))
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": p, "recall": r, "f1": f, "support": tp + fn}
+
+
+def choose_threshold(y: np.ndarray, proba: np.ndarray, tolerance: float = 0.01) -> float:
+    """The threshold with the best F1 on (y, proba); among those within ``tolerance`` of
+    the best, the one closest to 0.5 (a flat optimum should not drift to an extreme)."""
+    f1s = np.array([prf(y, (proba >= t).astype(int))["f1"] for t in _THRESHOLD_GRID])
+    good = _THRESHOLD_GRID[f1s >= f1s.max() - tolerance]
+    return float(good[np.argmin(np.abs(good - 0.5))])
+
+
+class Tagger:
+    """Tags texts about human trafficking with relevance and the 4P themes.
+
+    Parameters are stored as given; ``rules`` and ``taxonomy`` default to those in
+    ``seeds/`` when ``fit`` is called. Use :func:`tagger.train` to fit from files and
+    :func:`tagger.load` to load a saved model.
+    """
+
+    def __init__(
+        self,
+        *,
+        rules: RuleSet | None = None,
+        taxonomy: Taxonomy | None = None,
+        ngram_range: tuple[int, int] = (1, 2),
+        min_df: int = 2,
+        max_df: float = 0.9,
+        max_features: int | None = 60000,
+        C: float = 4.0,
+        class_weight: str | None = "balanced",
+        seed_weight: float = 1.0,
+        gold_weight: float = 2.0,
+        weak_weight: float = 0.5,
+        default_threshold: float = 0.5,
+        min_positives_for_tuning: int = 10,
+        cv_folds: int = 5,
+        top_terms: int = 5,
+        random_state: int = 0,
+    ) -> None:
+        self.rules = rules
+        self.taxonomy = taxonomy
+        self.ngram_range = ngram_range
+        self.min_df = min_df
+        self.max_df = max_df
+        self.max_features = max_features
+        self.C = C
+        self.class_weight = class_weight
+        self.seed_weight = seed_weight
+        self.gold_weight = gold_weight
+        self.weak_weight = weak_weight
+        self.default_threshold = default_threshold
+        self.min_positives_for_tuning = min_positives_for_tuning
+        self.cv_folds = cv_folds
+        self.top_terms = top_terms
+        self.random_state = random_state
+
+    _PARAM_NAMES = (
+        "ngram_range", "min_df", "max_df", "max_features", "C", "class_weight", "seed_weight", "gold_weight",
+        "weak_weight", "default_threshold", "min_positives_for_tuning", "cv_folds", "top_terms", "random_state",
+    )
+
+    def get_params(self) -> dict[str, Any]:
+        """The scalar parameters (not rules/taxonomy), JSON-ready."""
+        p = {k: getattr(self, k) for k in self._PARAM_NAMES}
+        p["ngram_range"] = list(p["ngram_range"])
+        return p
+
+    # ------------------------------------------------------------------ fitting
+    def _new_features(self) -> TfidfFeatures:
+        return TfidfFeatures(tuple(self.ngram_range), self.min_df, self.max_df, self.max_features)
+
+    def _new_model(self) -> LinearModel:
+        return LinearModel(C=self.C, class_weight=self.class_weight)
+
+    def _validate_params(self) -> None:
+        lo, hi = self.ngram_range
+        if not (1 <= lo <= hi <= 3):
+            raise InputValueError(f"ngram_range must be (min, max) with 1 <= min <= max <= 3, got {self.ngram_range}")
+        for name in ("C", "seed_weight", "gold_weight", "weak_weight"):
+            if not getattr(self, name) > 0:
+                raise InputValueError(f"{name} must be > 0, got {getattr(self, name)!r}")
+        if not 0 < self.default_threshold < 1:
+            raise InputValueError(f"default_threshold must be in (0, 1), got {self.default_threshold!r}")
+        if self.cv_folds < 2:
+            raise InputValueError(f"cv_folds must be >= 2, got {self.cv_folds!r}")
+
+    def fit(self, examples: Sequence[Any]) -> Tagger:
+        """Fit on :class:`~tagger.training.Example` objects (text, labels, kind).
+
+        Thresholds are tuned per label by cross-validation on the seed and gold
+        examples when the label has at least ``min_positives_for_tuning`` positives
+        there; otherwise ``default_threshold`` is kept. Both choices and the
+        cross-validated metrics are recorded (``threshold_source_``, ``cv_metrics_``).
+        """
+        from .training import Example, check_trainable, summarise
+        from .training import load_seeds as _load_seeds
+
+        self._validate_params()
+        if self.rules is None or self.taxonomy is None:
+            seeds = _load_seeds()
+        rules = self.rules if self.rules is not None else seeds.rules
+        taxonomy = self.taxonomy if self.taxonomy is not None else seeds.taxonomy
+        label_ids = taxonomy.label_ids
+        examples = list(examples)
+        for i, ex in enumerate(examples):
+            if not isinstance(ex, Example):
+                raise InputTypeError(f"examples[{i}] must be a tagger Example, got {type(ex).__name__}")
+            if len(ex.y) != len(label_ids):
+                raise InputValueError(f"examples[{i}] has {len(ex.y)} labels, expected {len(label_ids)} ({list(label_ids)})")
+        examples = [e for e in examples if e.text.strip()]
+        check_trainable(examples, label_ids)
+
+        texts = [e.text for e in examples]
+        Y = np.array([e.y for e in examples], dtype=np.int8)
+        kind_w = {"seed": self.seed_weight, "gold": self.gold_weight, "weak": self.weak_weight}
+        w = np.array([kind_w[e.kind] for e in examples], dtype=np.float64)
+        W = np.repeat(w[:, None], len(label_ids), axis=1)
+        trusted = np.array([e.kind != "weak" for e in examples])
+
+        logger.info("cross-validating on %d examples (%d folds)", len(texts), self.cv_folds)
+        oof = self._out_of_fold(texts, Y, W)
+        thresholds: dict[str, float] = {}
+        source: dict[str, str] = {}
+        metrics: dict[str, Any] = {}
+        for j, lab in enumerate(label_ids):
+            rows = trusted & (Y[:, j] >= 0) & ~np.isnan(oof[:, j])
+            y = Y[rows, j]
+            pos, neg = int((y == 1).sum()), int((y == 0).sum())
+            if pos >= self.min_positives_for_tuning and neg >= self.min_positives_for_tuning:
+                thresholds[lab] = choose_threshold(y, oof[rows, j])
+                source[lab] = f"cross-validation on {pos} positive / {neg} negative seed+gold examples"
+            else:
+                thresholds[lab] = float(self.default_threshold)
+                source[lab] = f"default ({pos} positives < {self.min_positives_for_tuning} for tuning)"
+            if rows.any():
+                m = prf(y, (oof[rows, j] >= thresholds[lab]).astype(int))
+                metrics[lab] = {k: (round(v, 4) if isinstance(v, float) else v) for k, v in m.items()}
+
+        logger.info("fitting final model")
+        features = self._new_features().fit(texts)
+        model = self._new_model().fit(features.transform(texts), Y, W)
+
+        self.taxonomy_ = taxonomy
+        self.rules_ = rules
+        self.features_ = features
+        self.model_ = model
+        self.thresholds_ = thresholds
+        self.threshold_source_ = source
+        self.cv_metrics_ = metrics
+        self.training_summary_ = summarise(examples, label_ids)
+        return self
+
+    def _out_of_fold(self, texts: list[str], Y: np.ndarray, W: np.ndarray) -> np.ndarray:
+        """Out-of-fold probabilities (NaN where a fold could not be fitted)."""
+        n = len(texts)
+        oof = np.full(Y.shape, np.nan)
+        if n < 2 * self.cv_folds:
+            return oof
+        rng = np.random.RandomState(self.random_state)
+        folds = np.array_split(rng.permutation(n), self.cv_folds)
+        for k, test_idx in enumerate(folds):
+            train_idx = np.concatenate([f for i, f in enumerate(folds) if i != k])
+            tr_texts = [texts[i] for i in train_idx]
+            feats = self._new_features().fit(tr_texts)
+            X_tr = feats.transform(tr_texts)
+            X_te = feats.transform([texts[i] for i in test_idx])
+            for j in range(Y.shape[1]):
+                y = Y[train_idx, j]
+                if (y == 1).sum() == 0 or (y == 0).sum() == 0:
+                    continue
+                m = self._new_model().fit(X_tr, Y[train_idx, j : j + 1], W[train_idx, j : j + 1])
+                oof[test_idx, j] = m.predict_proba(X_te)[:, 0]
+        return oof
+
+    # --------------------------------------------------------------- prediction
+    def _check_fitted(self) -> None:
+        if not hasattr(self, "model_"):
+            raise NotFittedError("this Tagger is not fitted; call fit(), tagger.train() or tagger.load() first")
+
+    @property
+    def label_ids(self) -> tuple[str, ...]:
+        self._check_fitted()
+        return self.taxonomy_.label_ids
+
+    @property
+    def theme_ids(self) -> tuple[str, ...]:
+        self._check_fitted()
+        return self.taxonomy_.theme_ids
+
+    def predict_proba(self, texts: Iterable[str]) -> np.ndarray:
+        """Probabilities, shape ``(n_texts, 1 + n_themes)``: relevance first, then themes.
+
+        A text with no word of the model's vocabulary (empty, punctuation only, an
+        unsupported script) gets 0.0 everywhere: there is no evidence to score.
+        """
+        self._check_fitted()
+        texts = _check_texts(texts)
+        X = self.features_.transform(texts)
+        return self._proba(X)
+
+    def _proba(self, X: Any) -> np.ndarray:
+        P = self.model_.predict_proba(X)
+        P[np.diff(X.indptr) == 0] = 0.0
+        return P
+
+    def tag(self, text: str) -> TagResult:
+        """Tag one paragraph or short unit."""
+        return self.tag_batch([check_text(text)])[0]
+
+    def tag_batch(self, texts: Iterable[str]) -> list[TagResult]:
+        """Tag many texts with one vectorisation (a list, any iterable, a pandas Series)."""
+        self._check_fitted()
+        texts = _check_texts(texts)
+        if not texts:
+            return []
+        X = self.features_.transform(texts)
+        P = self._proba(X)
+        return [self._result(texts[i], P[i], X[i]) for i in range(len(texts))]
+
+    def tag_stream(self, texts: Iterable[str], batch_size: int = 512) -> Iterator[TagResult]:
+        """Tag an iterable lazily in batches of ``batch_size`` (bounded memory, results in order)."""
+        if not isinstance(batch_size, int) or batch_size < 1:
+            raise InputValueError(f"batch_size must be a positive integer, got {batch_size!r}")
+        it = iter(texts)
+        while batch := list(islice(it, batch_size)):
+            yield from self.tag_batch(batch)
+
+    def tag_article(self, text: str) -> ArticleResult:
+        """Split an article into paragraphs, tag them together, and roll up (see ArticleResult)."""
+        self._check_fitted()
+        text = check_text(text, "article")
+        paras = split_paragraphs(text)
+        results = self.tag_batch([p.text for p in paras])
+        prs = [ParagraphResult(p.index, p.start, p.end, p.text, r) for p, r in zip(paras, results, strict=True)]
+        return roll_up(prs, self.theme_ids)
+
+    def _result(self, text: str, p: np.ndarray, x_row: Any) -> TagResult:
+        labels = self.taxonomy_.label_ids
+        relevance = float(p[0])
+        relevant = relevance >= self.thresholds_[labels[0]]
+        scores = {lab: float(p[j]) for j, lab in enumerate(labels[1:], 1)}
+        themes = tuple(
+            sorted((t for t in scores if relevant and scores[t] >= self.thresholds_[t]), key=lambda t: -scores[t])
+        )
+        terms: dict[str, list[tuple[str, float]]] = {}
+        if self.top_terms > 0:
+            for lab in ((labels[0],) if relevant else ()) + themes:
+                terms[lab] = self.model_.top_terms(x_row, labels.index(lab), self.features_.terms_, self.top_terms)
+        evidence = Evidence(tuple(self.rules_.match(text)), terms)
+        return TagResult(bool(relevant), relevance, themes, scores, evidence)
+
+    # ------------------------------------------------------------- persistence
+    def save(self, path: str | Path) -> Path:
+        """Save to a model directory atomically (see ``tagger.persistence``)."""
+        from .persistence import save_model
+
+        return save_model(self, path)

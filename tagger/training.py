@@ -1,0 +1,164 @@
+"""Assembling training data: seed corpus, gold files and weak labels, then fitting.
+
+Sources, in increasing priority when the same text (after white-space and case
+folding) appears more than once:
+
+1. ``weak``: unlabelled texts labelled by the rules (``weak_weight``);
+2. ``seed``: the hand-labelled seed corpus in ``seeds/corpus/`` (weight 1);
+3. ``gold``: user-labelled files (``gold_weight``), which override the others.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ._resources import seeds_dir
+from .errors import DataFileError, InputValueError
+from .io import LabelledText, read_labelled, read_texts
+from .rules import RuleSet, load_rules
+from .text import text_key
+from .themes import Taxonomy, load_taxonomy
+from .weak_labels import weak_label
+
+logger = logging.getLogger(__name__)
+
+KINDS = ("weak", "seed", "gold")
+
+
+@dataclass(frozen=True)
+class Example:
+    """A training example: text, labels ``[relevance, *themes]`` (1/0/-1 unknown), and its kind."""
+
+    text: str
+    y: tuple[int, ...]
+    kind: str = "gold"
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Seeds:
+    """What ``seeds/`` holds: the taxonomy, the rule set and the hand-labelled corpus."""
+
+    taxonomy: Taxonomy
+    rules: RuleSet
+    corpus: tuple[Example, ...]
+    hashes: dict[str, str]
+
+
+def file_sha256(path: str | Path) -> str:
+    h = hashlib.sha256()
+    with Path(path).open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def load_seeds(directory: str | Path | None = None) -> Seeds:
+    """Read ``themes.toml``, ``rules.toml`` and ``corpus/*.jsonl`` from a seeds folder."""
+    d = Path(directory) if directory is not None else seeds_dir()
+    if not d.is_dir():
+        raise DataFileError(d, None, "seeds folder not found")
+    taxonomy = load_taxonomy(d / "themes.toml")
+    rules = load_rules(d / "rules.toml")
+    rules.check_labels(taxonomy.label_ids, d / "rules.toml")
+    corpus: list[Example] = []
+    hashes = {"themes.toml": file_sha256(d / "themes.toml"), "rules.toml": file_sha256(d / "rules.toml")}
+    files = sorted((d / "corpus").glob("*.jsonl"))
+    if not files:
+        raise DataFileError(d / "corpus", None, "no seed corpus files (*.jsonl)")
+    for f in files:
+        hashes[f"corpus/{f.name}"] = file_sha256(f)
+        for item in read_labelled(f, taxonomy.theme_ids):
+            corpus.append(Example(item.text, item.y, "seed", f"corpus/{f.name}"))
+    return Seeds(taxonomy, rules, tuple(corpus), hashes)
+
+
+def weak_examples(texts: Iterable[str], rules: RuleSet, theme_ids: Sequence[str], min_votes: float = 1.0, source: str = "") -> list[Example]:
+    """Label unlabelled texts with the rules (relevance gates themes)."""
+    out = []
+    for t in texts:
+        wl = weak_label(rules.match(t), theme_ids, min_votes)
+        y = (int(wl.relevant), *(int(th in wl.themes) for th in theme_ids))
+        out.append(Example(t, y, "weak", source))
+    return out
+
+
+def gold_examples(items: Iterable[LabelledText], source: str = "") -> list[Example]:
+    return [Example(i.text, i.y, "gold", source) for i in items]
+
+
+def merge_examples(examples: Iterable[Example]) -> list[Example]:
+    """Keep one example per text: gold over seed over weak; within a kind, the later wins.
+
+    Returns examples in first-seen order, so the result is deterministic.
+    """
+    best: dict[str, Example] = {}
+    order: list[str] = []
+    rank = {k: i for i, k in enumerate(KINDS)}
+    for ex in examples:
+        if not ex.text.strip():
+            continue
+        key = text_key(ex.text)
+        cur = best.get(key)
+        if cur is None:
+            order.append(key)
+            best[key] = ex
+        elif rank[ex.kind] >= rank[cur.kind]:
+            best[key] = ex
+    return [best[k] for k in order]
+
+
+def check_trainable(examples: Sequence[Example], label_ids: Sequence[str]) -> None:
+    """Each label needs positive and negative examples; say which one lacks what."""
+    if not examples:
+        raise InputValueError("no training examples (all texts empty?)")
+    for j, lab in enumerate(label_ids):
+        pos = sum(1 for e in examples if e.y[j] == 1)
+        neg = sum(1 for e in examples if e.y[j] == 0)
+        if pos == 0:
+            raise InputValueError(f"label {lab!r} has no positive training example; add labelled texts for it")
+        if neg == 0:
+            raise InputValueError(f"label {lab!r} has no negative training example")
+
+
+def summarise(examples: Sequence[Example], label_ids: Sequence[str]) -> dict[str, Any]:
+    """Counts per kind and positives per label, for the model metadata."""
+    out: dict[str, Any] = {"n_examples": len(examples), "by_kind": {}, "positives": {}}
+    for k in KINDS:
+        n = sum(1 for e in examples if e.kind == k)
+        if n:
+            out["by_kind"][k] = n
+    for j, lab in enumerate(label_ids):
+        out["positives"][lab] = sum(1 for e in examples if e.y[j] == 1)
+    return out
+
+
+def collect_examples(
+    seeds: Seeds,
+    labelled: Sequence[str | Path] = (),
+    unlabelled: Sequence[str | Path] = (),
+    min_votes: float = 1.0,
+    use_seed_corpus: bool = True,
+) -> tuple[list[Example], dict[str, str]]:
+    """All training examples from seeds and files, merged; plus a sha256 per input file."""
+    theme_ids = seeds.taxonomy.theme_ids
+    hashes = {f"seeds/{k}": v for k, v in seeds.hashes.items()}
+    examples: list[Example] = []
+    for p in unlabelled:
+        texts = read_texts(p)
+        hashes[f"unlabelled/{Path(p).name}"] = file_sha256(p)
+        examples += weak_examples(texts, seeds.rules, theme_ids, min_votes, source=str(p))
+        logger.info("weak labels for %d texts from %s", len(texts), p)
+    if use_seed_corpus:
+        examples += list(seeds.corpus)
+    for p in labelled:
+        items = read_labelled(p, theme_ids)
+        hashes[f"labelled/{Path(p).name}"] = file_sha256(p)
+        examples += gold_examples(items, source=str(p))
+        logger.info("%d gold examples from %s", len(items), p)
+    return merge_examples(examples), hashes
