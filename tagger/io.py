@@ -10,13 +10,12 @@ and line. Two gold formats are accepted (those of ``../shared/data/dev/``):
 
 from __future__ import annotations
 
-import io
 import json
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO
 
 from .errors import DataFileError
 
@@ -45,34 +44,38 @@ class LabelledText:
     primary: str | None = None
 
 
-def _open_text(path: str | Path) -> TextIO:
+def _open_binary(path: str | Path) -> BinaryIO:
     if str(path) == "-":
-        return io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="strict")
+        return sys.stdin.buffer
     p = Path(path)
     if not p.exists():
         raise DataFileError(p, None, "file not found")
     if p.is_dir():
         raise DataFileError(p, None, "is a directory, expected a file")
-    with p.open("rb") as fh:
-        if fh.read(2) == b"\x1f\x8b":
-            raise DataFileError(p, None, "looks gzip-compressed; decompress it first (e.g. gunzip)")
-    return p.open("r", encoding="utf-8", errors="strict")
+    try:
+        fh = p.open("rb")
+    except OSError as exc:
+        raise DataFileError(p, None, f"cannot open: {exc.strerror}") from None
+    if fh.peek(2)[:2] == b"\x1f\x8b":
+        fh.close()
+        raise DataFileError(p, None, "looks gzip-compressed; decompress it first (e.g. gunzip)")
+    return fh
 
 
 def iter_jsonl(path: str | Path) -> Iterator[Record]:
-    """Decode a JSONL file line by line (``-`` is stdin); blank lines are skipped."""
+    """Decode a JSONL file line by line (``-`` is stdin); blank lines are skipped.
+
+    Lines are decoded one at a time, so a bad line is reported with its own number
+    and nothing after it has been read.
+    """
     name = "<stdin>" if str(path) == "-" else str(path)
-    fh = _open_text(path)
+    fh = _open_binary(path)
     try:
-        lineno = 0
-        while True:
+        for lineno, raw in enumerate(fh, 1):
             try:
-                line = fh.readline()
+                line = raw.decode("utf-8")
             except UnicodeDecodeError as exc:
-                raise DataFileError(name, lineno + 1, f"not valid UTF-8 ({exc.reason})") from None
-            if not line:
-                break
-            lineno += 1
+                raise DataFileError(name, lineno, f"not valid UTF-8 ({exc.reason} at byte {exc.start})") from None
             if not line.strip():
                 continue
             try:
@@ -83,7 +86,7 @@ def iter_jsonl(path: str | Path) -> Iterator[Record]:
                 raise DataFileError(name, lineno, f"expected a JSON object, got {type(data).__name__}")
             yield Record(name, lineno, data)
     finally:
-        if fh is not sys.stdin and str(path) != "-":
+        if str(path) != "-":
             fh.close()
 
 

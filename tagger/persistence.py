@@ -119,6 +119,7 @@ def save_model(t: Any, path: str | Path) -> Path:
     parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=parent))
     try:
+        os.chmod(tmp, 0o755)
         for name, data in files.items():
             with open(tmp / name, "wb") as fh:
                 fh.write(data)

@@ -1,0 +1,168 @@
+"""Evaluation against gold files: the model, the rules alone, and other models side by side.
+
+File kinds are detected from their items:
+
+* ``multi``: ``{"relevant", "themes"}`` -> relevance P/R/F1, per-theme P/R/F1 with
+  support, micro- and macro-F1 over themes;
+* ``primary``: ``{"labels": [theme]}`` -> recall of the primary theme and how often
+  it ranks first among the predicted themes;
+* ``negatives``: neither -> every item is expected off-topic; false-positive rate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .io import LabelledText, read_labelled
+from .pipeline import prf
+from .rules import RuleSet
+from .weak_labels import weak_label
+
+
+@dataclass(frozen=True)
+class Predictions:
+    """Predicted relevance, themes (ranked) per item, from a model or the rules."""
+
+    relevant: np.ndarray
+    themes: list[tuple[str, ...]]
+
+
+def model_predictions(tagger: Any, texts: Sequence[str]) -> Predictions:
+    res = tagger.tag_batch(texts)
+    return Predictions(np.array([r.relevant for r in res], dtype=int), [r.themes for r in res])
+
+
+def rule_predictions(rules: RuleSet, theme_ids: Sequence[str], texts: Sequence[str], min_votes: float = 1.0) -> Predictions:
+    rel, themes = [], []
+    for t in texts:
+        wl = weak_label(rules.match(t), theme_ids, min_votes)
+        rel.append(int(wl.relevant))
+        themes.append(tuple(sorted(wl.themes, key=lambda th: -wl.votes.get(th, 0.0))))
+    return Predictions(np.array(rel, dtype=int), themes)
+
+
+def file_kind(items: Sequence[LabelledText]) -> str:
+    if all(i.primary is not None for i in items):
+        return "primary"
+    if all(i.primary is None and not any(i.y) for i in items):
+        return "negatives"
+    if any(i.primary is not None for i in items):
+        return "mixed"
+    return "multi"
+
+
+def _r4(d: dict[str, Any]) -> dict[str, Any]:
+    return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in d.items()}
+
+
+def score(items: Sequence[LabelledText], pred: Predictions, theme_ids: Sequence[str], kind: str) -> dict[str, Any]:
+    """Metrics for one file and one predictor."""
+    n = len(items)
+    Y = np.array([i.y for i in items], dtype=int)
+    P = np.zeros_like(Y)
+    P[:, 0] = pred.relevant
+    for r, ths in enumerate(pred.themes):
+        for t in ths:
+            P[r, 1 + theme_ids.index(t)] = 1
+    out: dict[str, Any] = {"n": n}
+    if kind == "negatives":
+        out["false_positive_rate"] = round(float(P[:, 0].mean()), 4)
+        out["false_positives"] = int(P[:, 0].sum())
+        out["with_theme"] = int((P[:, 1:].sum(axis=1) > 0).sum())
+        return out
+    out["relevance"] = _r4(prf(Y[:, 0], P[:, 0]))
+    if kind == "primary":
+        prim = [i.primary for i in items]
+        hit = [p in ths for p, ths in zip(prim, pred.themes, strict=True)]
+        first = [bool(ths) and ths[0] == p for p, ths in zip(prim, pred.themes, strict=True)]
+        out["primary_recall"] = round(float(np.mean(hit)), 4)
+        out["primary_first"] = round(float(np.mean(first)), 4)
+        out["per_theme_recall"] = {
+            t: round(float(np.mean([h for h, p in zip(hit, prim, strict=True) if p == t])), 4) for t in theme_ids if t in prim
+        }
+        return out
+    per = {}
+    tp = fp = fn = 0
+    for j, t in enumerate(theme_ids, 1):
+        known = Y[:, j] >= 0
+        m = prf(Y[known, j], P[known, j])
+        per[t] = _r4(m)
+        tp += int(((Y[known, j] == 1) & (P[known, j] == 1)).sum())
+        fp += int(((Y[known, j] == 0) & (P[known, j] == 1)).sum())
+        fn += int(((Y[known, j] == 1) & (P[known, j] == 0)).sum())
+    out["themes"] = per
+    micro_p = tp / (tp + fp) if tp + fp else 0.0
+    micro_r = tp / (tp + fn) if tp + fn else 0.0
+    out["micro_f1"] = round(2 * micro_p * micro_r / (micro_p + micro_r) if micro_p + micro_r else 0.0, 4)
+    out["macro_f1"] = round(float(np.mean([per[t]["f1"] for t in theme_ids])), 4)
+    return out
+
+
+def evaluate(
+    paths: Sequence[str | Path],
+    tagger: Any,
+    compare: dict[str, Any] | None = None,
+    rules: bool = True,
+) -> dict[str, Any]:
+    """Evaluate ``tagger`` (and the rules alone, and other taggers in ``compare``) on files.
+
+    Returns ``{"files": {path: {"kind", "n", "model": {...}, "rules": {...}, name: {...}}}}``.
+    """
+    theme_ids = tagger.theme_ids
+    report: dict[str, Any] = {"files": {}}
+    for p in paths:
+        items = read_labelled(p, theme_ids, allow_unlabelled=True)
+        kind = file_kind(items)
+        texts = [i.text for i in items]
+        entry: dict[str, Any] = {"kind": kind, "n": len(items)}
+        entry["model"] = score(items, model_predictions(tagger, texts), theme_ids, kind)
+        if rules:
+            rp = rule_predictions(tagger.rules_, theme_ids, texts, tagger.training_info_.get("weak_min_votes", 1.0) if hasattr(tagger, "training_info_") else 1.0)
+            entry["rules"] = score(items, rp, theme_ids, kind)
+        for name, other in (compare or {}).items():
+            entry[name] = score(items, model_predictions(other, texts), theme_ids, kind)
+        report["files"][str(p)] = entry
+    return report
+
+
+def format_report(report: dict[str, Any]) -> str:
+    """A plain-text table per file, predictors side by side."""
+    lines: list[str] = []
+    for path, e in report["files"].items():
+        names = [k for k in e if k not in ("kind", "n")]
+        lines.append(f"{path}  ({e['kind']}, n={e['n']})")
+        rows: list[tuple[str, list[str]]] = []
+
+        def f(v: Any) -> str:
+            return f"{v:.3f}" if isinstance(v, float) else str(v)
+
+        first = e[names[0]]
+        if e["kind"] == "negatives":
+            rows.append(("false-positive rate", [f(e[n]["false_positive_rate"]) for n in names]))
+            rows.append(("false positives", [f(e[n]["false_positives"]) for n in names]))
+        else:
+            for k in ("precision", "recall", "f1"):
+                rows.append((f"relevance {k}", [f(e[n]["relevance"][k]) for n in names]))
+            if "primary_recall" in first:
+                rows.append(("primary-theme recall", [f(e[n]["primary_recall"]) for n in names]))
+                rows.append(("primary ranked first", [f(e[n]["primary_first"]) for n in names]))
+                for t in first["per_theme_recall"]:
+                    rows.append((f"  recall {t}", [f(e[n]["per_theme_recall"][t]) for n in names]))
+            if "themes" in first:
+                for t in first["themes"]:
+                    sup = first["themes"][t]["support"]
+                    rows.append((f"{t} P/R/F1 (n={sup})", ["/".join(f(e[n]["themes"][t][k]) for k in ("precision", "recall", "f1")) for n in names]))
+                rows.append(("micro-F1", [f(e[n]["micro_f1"]) for n in names]))
+                rows.append(("macro-F1", [f(e[n]["macro_f1"]) for n in names]))
+        w0 = max(len(r[0]) for r in rows)
+        ws = [max(len(n), *(len(r[1][i]) for r in rows)) for i, n in enumerate(names)]
+        lines.append("  " + " " * w0 + "  " + "  ".join(n.rjust(w) for n, w in zip(names, ws, strict=True)))
+        for label, vals in rows:
+            lines.append("  " + label.ljust(w0) + "  " + "  ".join(v.rjust(w) for v, w in zip(vals, ws, strict=True)))
+        lines.append("")
+    return "\n".join(lines)

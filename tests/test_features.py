@@ -1,0 +1,61 @@
+"""The numpy-only TF-IDF transform must equal scikit-learn's vectoriser."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from tagger.errors import NotFittedError
+from tagger.features import TfidfFeatures
+
+TRAIN = [
+    "Police arrested the traffickers after a raid in Phnom Penh.",
+    "Victims were taken to a shelter and given counselling.",
+    "The awareness campaign reached schools across the province.",
+    "Ministers signed a memorandum of understanding on trafficking.",
+    "Police and prosecutors met victims at the shelter in the province.",
+    "Schools and police joined the campaign against trafficking.",
+]
+VARIED = [
+    "",
+    "   ",
+    "!!! ??? ...",
+    "Police police POLICE arrested arrested",
+    "ການຄ້າມະນຸດ ການຄ້າມະນຸດ and police",  # Lao script
+    "การค้ามนุษย์ shelter",  # Thai
+    "\u00c9cole and caf\u00e9 \u00fcber victims",
+    "emoji \U0001f600 victims \U0001f600 shelter",
+    "the shelter " * 5000,
+    "a b c d e f",
+    "traffickers-police_raid 2024 victims",
+]
+
+
+@pytest.mark.parametrize("ngram_range", [(1, 1), (1, 2), (2, 3)])
+@pytest.mark.parametrize("sublinear", [True, False])
+def test_transform_equals_sklearn(ngram_range, sublinear):
+    f = TfidfFeatures(ngram_range=ngram_range, min_df=1, max_df=1.0, max_features=None, sublinear_tf=sublinear)
+    vec = f.sklearn_vectorizer().fit(TRAIN)
+    f.fit(TRAIN)
+    assert f.terms_ == vec.get_feature_names_out().tolist()
+    ours = f.transform(TRAIN + VARIED).toarray()
+    ref = vec.transform(TRAIN + VARIED).toarray()
+    assert ours.shape == ref.shape
+    assert np.max(np.abs(ours - ref)) < 1e-12
+
+
+def test_rows_are_unit_length_or_zero():
+    f = TfidfFeatures(min_df=1).fit(TRAIN)
+    norms = np.sqrt(np.asarray(f.transform(TRAIN + ["", "zzz unknown"]).multiply(f.transform(TRAIN + ["", "zzz unknown"])).sum(axis=1)).ravel())
+    assert np.allclose(norms[: len(TRAIN)], 1.0)
+    assert norms[-1] == 0.0 and norms[-2] == 0.0
+
+
+def test_transform_before_fit_is_a_clear_error():
+    with pytest.raises(NotFittedError, match="not fitted"):
+        TfidfFeatures().transform(["x"])
+
+
+def test_from_state_rejects_mismatched_arrays():
+    with pytest.raises(ValueError, match="idf has"):
+        TfidfFeatures.from_state({}, ["a", "b"], np.ones(3))

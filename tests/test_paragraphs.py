@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from tagger.paragraphs import split_paragraphs
+
+
+def test_blank_lines_split_and_offsets_point_into_article():
+    art = "Title line\n\n  First para\ncontinues here.  \n\n\n\nSecond para.\n"
+    ps = split_paragraphs(art)
+    assert [p.text for p in ps] == ["Title line", "First para\ncontinues here.", "Second para."]
+    assert all(art[p.start : p.end] == p.text for p in ps)
+    assert [p.index for p in ps] == [0, 1, 2]
+
+
+def test_single_newlines_split_when_no_blank_line():
+    ps = split_paragraphs("one\ntwo\n three ")
+    assert [p.text for p in ps] == ["one", "two", "three"]
+
+
+def test_empty_and_whitespace_articles_have_no_paragraphs():
+    assert split_paragraphs("") == []
+    assert split_paragraphs(" \n\n \t ") == []
+
+
+def test_crlf_blank_lines():
+    ps = split_paragraphs("a\r\n\r\nb")
+    assert [p.text for p in ps] == ["a", "b"]

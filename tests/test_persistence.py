@@ -1,0 +1,146 @@
+from __future__ import annotations
+
+import json
+import os
+import pickle
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import tagger
+from tagger.errors import ModelFileError
+from tagger.persistence import FORMAT_VERSION, load_model
+
+from .conftest import SEEDS
+
+TEXTS = [
+    "Police arrested four people for human trafficking.",
+    "Trafficking victims were taken to a shelter.",
+    "The ministry ran an awareness campaign in schools.",
+    "",
+    "The football club won on Sunday.",
+]
+
+
+@pytest.fixture()
+def saved(small_tagger, tmp_path) -> Path:
+    return small_tagger.save(tmp_path / "model")
+
+
+def test_round_trip_gives_identical_scores(small_tagger, saved):
+    loaded = tagger.load(saved)
+    assert np.array_equal(loaded.predict_proba(TEXTS), small_tagger.predict_proba(TEXTS))
+    assert loaded.thresholds_ == small_tagger.thresholds_
+    assert [r.to_dict() for r in loaded.tag_batch(TEXTS)] == [r.to_dict() for r in small_tagger.tag_batch(TEXTS)]
+
+
+def test_metadata_records_what_the_brief_asks(saved):
+    meta = json.loads((saved / "model.json").read_text())
+    assert meta["format_version"] == FORMAT_VERSION
+    assert {"tagger", "numpy", "scipy", "scikit-learn"} <= set(meta["versions"])
+    assert meta["labels"] == ["relevance", "prevention", "prosecution", "protection", "partnership"]
+    assert set(meta["thresholds"]) == set(meta["labels"])
+    assert len(meta["rules_sha256"]) == 64
+    assert "seeds/rules.toml" in meta["training"]["data_sha256"]
+    assert meta["training"]["summary"]["n_examples"] > 0
+    assert "relevance" in meta["metrics"]["cross_validation"]
+    assert sorted(p.name for p in saved.iterdir()) == sorted([*meta["sha256"], "model.json"])
+
+
+def test_training_twice_gives_byte_identical_files(tmp_path):
+    a = tagger.train(tmp_path / "a", seeds=SEEDS, cv_folds=3)
+    b = tagger.train(tmp_path / "b", seeds=SEEDS, cv_folds=3)
+    assert a is not b
+    for f in sorted((tmp_path / "a").iterdir()):
+        assert f.read_bytes() == (tmp_path / "b" / f.name).read_bytes(), f.name
+
+
+@pytest.mark.parametrize("name", ["model.pkl", "extra.joblib", "weights.pickle"])
+def test_directory_with_pickle_file_is_refused_without_loading_it(saved, name):
+    class Boom:
+        def __reduce__(self):
+            return (os.system, ("touch should_not_exist",))
+
+    (saved / name).write_bytes(pickle.dumps(Boom()))
+    with pytest.raises(ModelFileError, match="refusing to load"):
+        tagger.load(saved)
+    assert not Path("should_not_exist").exists()
+
+
+def test_pickle_stream_under_an_innocent_name_is_refused(saved):
+    (saved / "notes.bin").write_bytes(pickle.dumps({"a": 1}, protocol=4))
+    with pytest.raises(ModelFileError, match="looks like a pickle"):
+        tagger.load(saved)
+
+
+def test_modified_array_fails_the_hash_check(saved):
+    coef = np.load(saved / "coef.npy")
+    coef[0, 0] += 1.0
+    np.save(saved / "coef.npy", coef)
+    with pytest.raises(ModelFileError, match="coef.npy does not match the hash"):
+        tagger.load(saved)
+
+
+def test_truncated_array_is_refused(saved):
+    data = (saved / "idf.npy").read_bytes()
+    (saved / "idf.npy").write_bytes(data[: len(data) // 2])
+    with pytest.raises(ModelFileError, match="idf.npy"):
+        tagger.load(saved)
+
+
+def test_shape_disagreeing_with_metadata_is_refused(saved):
+    meta = json.loads((saved / "model.json").read_text())
+    meta["arrays"]["coef"]["shape"][1] += 1
+    (saved / "model.json").write_text(json.dumps(meta))
+    with pytest.raises(ModelFileError, match="coef.npy has dtype"):
+        tagger.load(saved)
+
+
+@pytest.mark.parametrize(("version", "message"), [(FORMAT_VERSION + 1, "newer than this tagger"), (0, "not supported")])
+def test_other_format_versions_are_refused(saved, version, message):
+    meta = json.loads((saved / "model.json").read_text())
+    meta["format_version"] = version
+    (saved / "model.json").write_text(json.dumps(meta))
+    with pytest.raises(ModelFileError, match=message):
+        tagger.load(saved)
+
+
+def test_missing_or_wrong_paths(tmp_path):
+    with pytest.raises(ModelFileError, match="not found"):
+        tagger.load(tmp_path / "nope")
+    f = tmp_path / "file"
+    f.write_text("x")
+    with pytest.raises(ModelFileError, match="is a directory"):
+        tagger.load(f)
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(ModelFileError, match="model.json' is missing"):
+        load_model(tmp_path / "empty")
+
+
+def test_failed_save_leaves_previous_model_intact(small_tagger, saved, monkeypatch):
+    before = {p.name: p.read_bytes() for p in saved.iterdir()}
+    real_fsync = os.fsync
+    calls = {"n": 0}
+
+    def failing_fsync(fd):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise OSError(28, "No space left on device")
+        return real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", failing_fsync)
+    with pytest.raises(OSError, match="No space"):
+        small_tagger.save(saved)
+    monkeypatch.undo()
+    after = {p.name: p.read_bytes() for p in saved.iterdir()}
+    assert after == before
+    assert [p.name for p in saved.parent.iterdir() if p.name.startswith(".")] == []
+    assert tagger.load(saved).predict_proba(TEXTS).shape == (len(TEXTS), 5)
+
+
+def test_save_replaces_existing_model(small_tagger, saved):
+    (saved / "stale.txt").write_text("old")
+    small_tagger.save(saved)
+    assert not (saved / "stale.txt").exists()
+    tagger.load(saved)

@@ -1,0 +1,171 @@
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import tagger
+from tagger.errors import InputTypeError, InputValueError, NotFittedError
+from tagger.training import Example
+from tagger.weak_labels import weak_label
+
+from .conftest import SEEDS
+
+# Held-aside texts, not in the fixture corpus, that no fixture rule matches: the rules
+# abstain on all of them, while the model has learned their vocabulary.
+HELD_ASIDE = [
+    ("The court convicted a trafficking broker, who was jailed for six years.", {"prosecution"}),
+    ("Survivors were repatriated and offered counselling after their ordeal.", {"protection"}),
+    ("Posters in village schools now warn girls about trafficking.", {"prevention"}),
+    ("Neighbouring countries held joint talks on trafficking at the border.", {"partnership"}),
+    ("The home team won the match with a goal in the final minute.", None),
+]
+
+
+def test_model_beats_its_rules_where_no_rule_matches(small_tagger):
+    theme_ids = small_tagger.theme_ids
+    assert all(small_tagger.rules_.match(t) == [] for t, _ in HELD_ASIDE)
+    model_hits = rule_hits = 0
+    for text, expected in HELD_ASIDE:
+        res = small_tagger.tag(text)
+        wl = weak_label(small_tagger.rules_.match(text), theme_ids)
+        want_rel = expected is not None
+        model_hits += (res.relevant == want_rel) + (set(res.themes) == (expected or set()))
+        rule_hits += (wl.relevant == want_rel) + (set(wl.themes) == (expected or set()))
+    assert model_hits > rule_hits
+    assert model_hits >= 8  # of 10 decisions
+
+
+def test_result_shape_and_ranges(small_tagger):
+    r = small_tagger.tag("Police arrested two men for human trafficking and took victims to a shelter.")
+    assert set(r.scores) == set(small_tagger.theme_ids)
+    assert all(0.0 <= v <= 1.0 for v in r.scores.values()) and 0.0 <= r.relevance <= 1.0
+    assert list(r.themes) == sorted(r.themes, key=lambda t: -r.scores[t])
+    assert all(r.scores[t] >= small_tagger.thresholds_[t] for t in r.themes)
+    text = "Police arrested two men for human trafficking and took victims to a shelter."
+    for h in r.evidence.rule_hits:
+        assert text[h.start : h.end] == h.text
+    assert {h.rule for h in r.evidence.rule_hits} >= {"rel.trafficking", "pros.arrest", "prot.shelter"}
+    d = r.to_dict()
+    assert set(d) == {"relevant", "relevance", "themes", "scores", "evidence"}
+
+
+def test_top_terms_are_given_for_each_assigned_theme(small_tagger):
+    r = small_tagger.tag("A court convicted and jailed the human trafficking gang leader.")
+    assert "prosecution" in r.themes
+    for t in r.themes:
+        assert r.evidence.top_terms[t], t
+        assert all(w > 0 for _, w in r.evidence.top_terms[t])
+
+
+def test_no_theme_without_relevance(small_tagger):
+    r = small_tagger.tag("Police arrested two men for drug trafficking and seized heroin at the port.")
+    assert not r.relevant and r.themes == ()
+
+
+def test_batch_equals_single_calls_and_accepts_iterables(small_tagger):
+    texts = [t for t, _ in HELD_ASIDE]
+    batch = small_tagger.tag_batch(iter(texts))
+    singles = [small_tagger.tag(t) for t in texts]
+    assert [b.scores for b in batch] == [s.scores for s in singles]
+    streamed = list(small_tagger.tag_stream(texts, batch_size=2))
+    assert [b.scores for b in streamed] == [s.scores for s in singles]
+    assert small_tagger.tag_batch([]) == []
+
+
+def test_pandas_series_is_accepted(small_tagger):
+    pd = pytest.importorskip("pandas")
+    s = pd.Series([t for t, _ in HELD_ASIDE[:2]], index=[10, 20])
+    assert len(small_tagger.tag_batch(s)) == 2
+
+
+def test_empty_and_unknown_texts_score_zero(small_tagger):
+    for text in ["", "   ", "?!", "zzqx qqvv"]:
+        r = small_tagger.tag(text)
+        assert r.relevance == 0.0 and not r.relevant and r.themes == ()
+
+
+@pytest.mark.parametrize("bad", [None, 3, b"bytes", ["a"]])
+def test_non_string_text_is_a_type_error(small_tagger, bad):
+    with pytest.raises(InputTypeError, match="must be str"):
+        small_tagger.tag(bad)
+    with pytest.raises(tagger.TaggerError):
+        small_tagger.tag_batch(["fine", bad])
+
+
+def test_single_string_passed_as_batch_is_refused(small_tagger):
+    with pytest.raises(InputTypeError, match="not a single str"):
+        small_tagger.tag_batch("one text")
+
+
+def test_unfitted_tagger_says_so():
+    with pytest.raises(NotFittedError, match="not fitted"):
+        tagger.Tagger().tag("text")
+
+
+def test_fit_returns_self_and_constructor_only_stores():
+    t = tagger.Tagger(C=1.5, cv_folds=3)
+    assert not hasattr(t, "model_") and t.C == 1.5
+    from tagger.training import load_seeds
+
+    s = load_seeds(SEEDS)
+    t2 = tagger.Tagger(rules=s.rules, taxonomy=s.taxonomy, cv_folds=3)
+    assert t2.fit(list(s.corpus)) is t2
+
+
+@pytest.mark.parametrize(("param", "value"), [("C", 0), ("ngram_range", (2, 1)), ("cv_folds", 1), ("default_threshold", 1.5)])
+def test_bad_parameters_are_named(param, value):
+    from tagger.training import load_seeds
+
+    s = load_seeds(SEEDS)
+    with pytest.raises(InputValueError, match=param):
+        tagger.Tagger(rules=s.rules, taxonomy=s.taxonomy, **{param: value}).fit(list(s.corpus))
+
+
+def test_theme_without_positive_examples_is_a_clear_error():
+    from tagger.training import load_seeds
+
+    s = load_seeds(SEEDS)
+    exs = [Example(e.text, (*e.y[:4], 0), "seed") for e in s.corpus]
+    with pytest.raises(InputValueError, match="'partnership' has no positive"):
+        tagger.Tagger(rules=s.rules, taxonomy=s.taxonomy).fit(exs)
+
+
+def test_thresholds_are_tuned_where_there_is_enough_gold(small_tagger):
+    # relevance has 34 positives in the fixture corpus (>= 10): tuned; themes have 8: default
+    assert small_tagger.threshold_source_["relevance"].startswith("cross-validation")
+    assert small_tagger.threshold_source_["prosecution"].startswith("default")
+    assert small_tagger.thresholds_["prosecution"] == 0.5
+
+
+def test_threshold_tuning_moves_off_half_when_half_is_wrong():
+    from tagger.pipeline import choose_threshold
+
+    y = np.array([1] * 10 + [0] * 30)
+    proba = np.concatenate([np.linspace(0.2, 0.3, 10), np.linspace(0.0, 0.15, 30)])
+    t = choose_threshold(y, proba)
+    assert 0.15 < t <= 0.2
+    assert (proba >= 0.5).sum() == 0  # a bare 0.5 would find nothing
+
+
+def test_article_roll_up(small_tagger):
+    art = (
+        "Trafficking crackdown\n\n"
+        "Police arrested four people for human trafficking in the capital.\n\n"
+        "The football club won its match on Sunday.\n\n"
+        "Trafficking victims were taken to a shelter for counselling."
+    )
+    res = small_tagger.tag_article(art)
+    assert res.relevant
+    assert "prosecution" in res.themes and "protection" in res.themes
+    assert res.theme_paragraphs["prosecution"] == [1]
+    assert res.theme_paragraphs["protection"] == [3]
+    assert not res.paragraphs[2].tags.relevant
+    assert art[res.paragraphs[3].start : res.paragraphs[3].end] == res.paragraphs[3].text
+    assert res.scores["protection"] == max(p.tags.scores["protection"] for p in res.paragraphs if p.tags.relevant)
+
+
+def test_deterministic_scores():
+    a = tagger.train(seeds=SEEDS, cv_folds=3)
+    b = tagger.train(seeds=SEEDS, cv_folds=3)
+    texts = [t for t, _ in HELD_ASIDE]
+    assert np.array_equal(a.predict_proba(texts), b.predict_proba(texts))
