@@ -133,7 +133,9 @@ def cmd_tag(args: argparse.Namespace) -> int:
                 out.close()
         return 0
     if src != "-" and Path(src).suffix.lower() != ".jsonl":
-        raise TaggerError(f"{src}: unsupported input type {Path(src).suffix or '(no extension)'!r}; expected .jsonl, .txt, .md or -")
+        raise TaggerError(
+            f"{src}: unsupported input type {Path(src).suffix or '(no extension)'!r}; expected .jsonl, .txt, .md or -"
+        )
     out = _open_out(args.output)
     n = 0
     try:
@@ -187,14 +189,18 @@ def cmd_info(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(meta, indent=1, ensure_ascii=False))
         return 0
-    print(f"model format {meta['format_version']}, tagger {meta['versions']['tagger']}, "
-          f"scikit-learn {meta['versions']['scikit-learn']}, numpy {meta['versions']['numpy']}")
+    print(
+        f"model format {meta['format_version']}, tagger {meta['versions']['tagger']}, "
+        f"scikit-learn {meta['versions']['scikit-learn']}, numpy {meta['versions']['numpy']}"
+    )
     print(f"features: {meta['n_features']} terms, n-grams {tuple(meta['features']['ngram_range'])}; C={meta['model']['C']}")
     print("labels (threshold; how chosen; cross-validated P/R/F1):")
     for lab in meta["labels"]:
         m = meta["metrics"]["cross_validation"].get(lab, {})
         prf = "/".join(f"{m[k]:.3f}" for k in ("precision", "recall", "f1")) if m else "n/a"
-        print(f"  {t.taxonomy_.get(lab).name:<28} {meta['thresholds'][lab]:.2f}  {prf}  [{meta['threshold_source'].get(lab, '')}]")
+        print(
+            f"  {t.taxonomy_.get(lab).name:<28} {meta['thresholds'][lab]:.2f}  {prf}  [{meta['threshold_source'].get(lab, '')}]"
+        )
     s = meta["training"]["summary"]
     print(f"training data: {s['n_examples']} examples {s['by_kind']}; positives {s['positives']}")
     for k, v in sorted(meta["training"].get("data_sha256", {}).items()):
@@ -227,8 +233,13 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
     fmt = argparse.RawDescriptionHelpFormatter
 
-    t = sub.add_parser("tag", help="tag a JSONL file of units or a .txt article", epilog=EPILOG_TAG, formatter_class=fmt,
-                       description="Tag texts with relevance and themes, with scores and evidence.")
+    t = sub.add_parser(
+        "tag",
+        help="tag a JSONL file of units or a .txt article",
+        epilog=EPILOG_TAG,
+        formatter_class=fmt,
+        description="Tag texts with relevance and themes, with scores and evidence.",
+    )
     t.add_argument("input", metavar="INPUT", help="a .jsonl file, '-' for JSONL on stdin, or a .txt/.md article")
     t.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
     t.add_argument("--model", metavar="DIR", help="model directory (default: the shipped default model)")
@@ -238,27 +249,44 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--batch-size", type=int, default=512, help="texts vectorised together (default: 512)")
     t.set_defaults(func=cmd_tag)
 
-    tr = sub.add_parser("train", help="train a model from seeds/ and optional data", epilog=EPILOG_TRAIN, formatter_class=fmt,
-                        description="Train a tagger model and save it to a directory.")
+    tr = sub.add_parser(
+        "train",
+        help="train a model from seeds/ and optional data",
+        epilog=EPILOG_TRAIN,
+        formatter_class=fmt,
+        description="Train a tagger model and save it to a directory.",
+    )
     tr.add_argument("--out", required=True, metavar="DIR", help="model directory to write (replaced atomically)")
     tr.add_argument("--seeds", metavar="DIR", help="seeds folder (default: the packaged seeds/)")
     tr.add_argument("--labelled", nargs="+", metavar="F.jsonl", help="gold-labelled JSONL files")
     tr.add_argument("--unlabelled", nargs="+", metavar="F.jsonl", help="unlabelled JSONL files for weak labels")
-    tr.add_argument("--no-seed-corpus", action="store_true", help="do not use seeds/corpus (rules and taxonomy still come from seeds/)")
+    tr.add_argument(
+        "--no-seed-corpus", action="store_true", help="do not use seeds/corpus (rules and taxonomy still come from seeds/)"
+    )
     tr.add_argument("--gold-weight", type=float, dest="gold_weight", help="weight of gold examples (default 2.0)")
     tr.add_argument("--weak-weight", type=float, dest="weak_weight", help="weight of weakly labelled examples (default 0.5)")
     tr.add_argument("--C", type=float, dest="C", help="inverse regularisation strength (default 4.0)")
     tr.add_argument("--seed", type=int, default=0, help="random seed for cross-validation folds (default 0)")
     tr.set_defaults(func=cmd_train)
 
-    i = sub.add_parser("info", help="show a model's themes, thresholds, training data and metrics",
-                       description="Describe a model directory.", epilog="example:\n  tagger info --model my-model/", formatter_class=fmt)
+    i = sub.add_parser(
+        "info",
+        help="show a model's themes, thresholds, training data and metrics",
+        description="Describe a model directory.",
+        epilog="example:\n  tagger info --model my-model/",
+        formatter_class=fmt,
+    )
     i.add_argument("--model", metavar="DIR", help="model directory (default: the shipped default model)")
     i.add_argument("--json", action="store_true", help="print the full metadata as JSON")
     i.set_defaults(func=cmd_info)
 
-    e = sub.add_parser("evaluate", help="score a model and the rules against gold files", epilog=EPILOG_EVAL, formatter_class=fmt,
-                       description="Evaluate a model (and the rules alone) on gold-labelled JSONL files.")
+    e = sub.add_parser(
+        "evaluate",
+        help="score a model and the rules against gold files",
+        epilog=EPILOG_EVAL,
+        formatter_class=fmt,
+        description="Evaluate a model (and the rules alone) on gold-labelled JSONL files.",
+    )
     e.add_argument("files", nargs="+", metavar="DATA.jsonl")
     e.add_argument("--model", metavar="DIR", help="model directory (default: the shipped default model)")
     e.add_argument("--compare", metavar="DIR", help="another model directory to show side by side")

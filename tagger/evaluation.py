@@ -122,7 +122,12 @@ def evaluate(
         entry: dict[str, Any] = {"kind": kind, "n": len(items)}
         entry["model"] = score(items, model_predictions(tagger, texts), theme_ids, kind)
         if rules:
-            rp = rule_predictions(tagger.rules_, theme_ids, texts, tagger.training_info_.get("weak_min_votes", 1.0) if hasattr(tagger, "training_info_") else 1.0)
+            rp = rule_predictions(
+                tagger.rules_,
+                theme_ids,
+                texts,
+                tagger.training_info_.get("weak_min_votes", 1.0) if hasattr(tagger, "training_info_") else 1.0,
+            )
             entry["rules"] = score(items, rp, theme_ids, kind)
         for name, other in (compare or {}).items():
             entry[name] = score(items, model_predictions(other, texts), theme_ids, kind)
@@ -156,7 +161,12 @@ def format_report(report: dict[str, Any]) -> str:
             if "themes" in first:
                 for t in first["themes"]:
                     sup = first["themes"][t]["support"]
-                    rows.append((f"{t} P/R/F1 (n={sup})", ["/".join(f(e[n]["themes"][t][k]) for k in ("precision", "recall", "f1")) for n in names]))
+                    rows.append(
+                        (
+                            f"{t} P/R/F1 (n={sup})",
+                            ["/".join(f(e[n]["themes"][t][k]) for k in ("precision", "recall", "f1")) for n in names],
+                        )
+                    )
                 rows.append(("micro-F1", [f(e[n]["micro_f1"]) for n in names]))
                 rows.append(("macro-F1", [f(e[n]["macro_f1"]) for n in names]))
         w0 = max(len(r[0]) for r in rows)

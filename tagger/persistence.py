@@ -211,14 +211,21 @@ def load_model(path: str | Path) -> Any:
             except ValueError as exc:
                 raise ModelFileError(f"{d}: {a}.npy is not a valid array file ({exc})") from None
             if arr.dtype != np.float64 or list(arr.shape) != list(spec["shape"]):
-                raise ModelFileError(f"{d}: {a}.npy has dtype {arr.dtype} shape {list(arr.shape)}, metadata says float64 {spec['shape']}")
+                raise ModelFileError(
+                    f"{d}: {a}.npy has dtype {arr.dtype} shape {list(arr.shape)}, metadata says float64 {spec['shape']}"
+                )
             arrays[a] = arr
         terms = json.loads(blobs["vocabulary.json"].decode("utf-8"))
         taxonomy = Taxonomy.from_dict(meta["taxonomy"], source=d / METADATA)
         rules = RuleSet.from_list(json.loads(blobs["rules.json"].decode("utf-8")), source=d / "rules.json")
         labels = list(taxonomy.label_ids)
         n_feat = len(terms)
-        if meta["labels"] != labels or arrays["coef"].shape != (len(labels), n_feat) or arrays["idf"].shape != (n_feat,) or arrays["intercept"].shape != (len(labels),):
+        if (
+            meta["labels"] != labels
+            or arrays["coef"].shape != (len(labels), n_feat)
+            or arrays["idf"].shape != (n_feat,)
+            or arrays["intercept"].shape != (len(labels),)
+        ):
             raise ModelFileError(f"{d}: array shapes do not agree with {len(labels)} labels and {n_feat} vocabulary terms")
         thresholds = {lab: float(meta["thresholds"][lab]) for lab in labels}
         params = dict(meta["params"])

@@ -31,7 +31,9 @@ _THRESHOLD_GRID = np.round(np.arange(0.05, 0.951, 0.01), 2)
 
 def _check_texts(texts: Iterable[Any], what: str = "texts") -> list[str]:
     if isinstance(texts, (str, bytes)):
-        raise InputTypeError(f"{what} must be an iterable of strings, not a single {type(texts).__name__}; use tag() for one text")
+        raise InputTypeError(
+            f"{what} must be an iterable of strings, not a single {type(texts).__name__}; use tag() for one text"
+        )
     try:
         items = list(texts)
     except TypeError:
@@ -104,8 +106,20 @@ class Tagger:
         self.random_state = random_state
 
     _PARAM_NAMES = (
-        "ngram_range", "min_df", "max_df", "max_features", "C", "class_weight", "seed_weight", "gold_weight",
-        "weak_weight", "default_threshold", "min_positives_for_tuning", "cv_folds", "top_terms", "random_state",
+        "ngram_range",
+        "min_df",
+        "max_df",
+        "max_features",
+        "C",
+        "class_weight",
+        "seed_weight",
+        "gold_weight",
+        "weak_weight",
+        "default_threshold",
+        "min_positives_for_tuning",
+        "cv_folds",
+        "top_terms",
+        "random_state",
     )
 
     def get_params(self) -> dict[str, Any]:
@@ -288,9 +302,7 @@ class Tagger:
         relevance = float(p[0])
         relevant = relevance >= self.thresholds_[labels[0]]
         scores = {lab: float(p[j]) for j, lab in enumerate(labels[1:], 1)}
-        themes = tuple(
-            sorted((t for t in scores if relevant and scores[t] >= self.thresholds_[t]), key=lambda t: -scores[t])
-        )
+        themes = tuple(sorted((t for t in scores if relevant and scores[t] >= self.thresholds_[t]), key=lambda t: -scores[t]))
         terms: dict[str, list[tuple[str, float]]] = {}
         if self.top_terms > 0:
             for lab in ((labels[0],) if relevant else ()) + themes:

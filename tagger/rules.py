@@ -138,7 +138,9 @@ class RuleSet:
         allowed = set(allowed)
         for r in self.rules:
             if r.theme not in allowed:
-                raise DataFileError(source, None, f"rule {r.name!r} has unknown theme {r.theme!r}; expected one of {sorted(allowed)}")
+                raise DataFileError(
+                    source, None, f"rule {r.name!r} has unknown theme {r.theme!r}; expected one of {sorted(allowed)}"
+                )
 
 
 def _compile(rule: Rule) -> _Compiled:

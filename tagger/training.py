@@ -78,7 +78,9 @@ def load_seeds(directory: str | Path | None = None) -> Seeds:
     return Seeds(taxonomy, rules, tuple(corpus), hashes)
 
 
-def weak_examples(texts: Iterable[str], rules: RuleSet, theme_ids: Sequence[str], min_votes: float = 1.0, source: str = "") -> list[Example]:
+def weak_examples(
+    texts: Iterable[str], rules: RuleSet, theme_ids: Sequence[str], min_votes: float = 1.0, source: str = ""
+) -> list[Example]:
     """Label unlabelled texts with the rules (relevance gates themes)."""
     out = []
     for t in texts:

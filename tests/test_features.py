@@ -46,7 +46,11 @@ def test_transform_equals_sklearn(ngram_range, sublinear):
 
 def test_rows_are_unit_length_or_zero():
     f = TfidfFeatures(min_df=1).fit(TRAIN)
-    norms = np.sqrt(np.asarray(f.transform(TRAIN + ["", "zzz unknown"]).multiply(f.transform(TRAIN + ["", "zzz unknown"])).sum(axis=1)).ravel())
+    norms = np.sqrt(
+        np.asarray(
+            f.transform(TRAIN + ["", "zzz unknown"]).multiply(f.transform(TRAIN + ["", "zzz unknown"])).sum(axis=1)
+        ).ravel()
+    )
     assert np.allclose(norms[: len(TRAIN)], 1.0)
     assert norms[-1] == 0.0 and norms[-2] == 0.0
 

@@ -17,8 +17,13 @@ def write(tmp_path, lines, name="f.jsonl"):
 
 
 def test_multi_label_format(tmp_path):
-    p = write(tmp_path, ['{"text": "a", "relevant": true, "themes": ["protection", "partnership"]}',
-                         '{"text": "b", "relevant": false, "themes": []}'])
+    p = write(
+        tmp_path,
+        [
+            '{"text": "a", "relevant": true, "themes": ["protection", "partnership"]}',
+            '{"text": "b", "relevant": false, "themes": []}',
+        ],
+    )
     a, b = read_labelled(p, THEMES)
     assert a.y == (1, 0, 0, 1, 1) and a.primary is None
     assert b.y == (0, 0, 0, 0, 0)

@@ -8,8 +8,14 @@ from tagger.features import TfidfFeatures
 from tagger.model import LinearModel, sigmoid
 
 TEXTS = [
-    "police arrested traffickers", "court convicted the trafficker", "victims in shelter", "shelter counselling for victims",
-    "police raid and arrest", "victims repatriated home", "judge sentenced trafficker", "counselling and shelter care",
+    "police arrested traffickers",
+    "court convicted the trafficker",
+    "victims in shelter",
+    "shelter counselling for victims",
+    "police raid and arrest",
+    "victims repatriated home",
+    "judge sentenced trafficker",
+    "counselling and shelter care",
 ]
 Y = np.array([[1, 0], [1, 0], [0, 1], [0, 1], [1, 0], [0, 1], [1, 0], [0, 1]], dtype=np.int8)
 
