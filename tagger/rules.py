@@ -19,7 +19,7 @@ from typing import Any
 
 from .errors import DataFileError
 
-_RULE_FIELDS = {"name", "theme", "description", "keywords", "patterns", "exclude", "weight", "case_sensitive"}
+_RULE_FIELDS = {"name", "theme", "description", "keywords", "patterns", "triggers", "exclude", "weight", "case_sensitive"}
 _JOIN = r"[\s\-\u2010-\u2014]+"  # a space or hyphen in a keyword matches runs of either
 
 
@@ -32,13 +32,14 @@ class Rule:
     keywords: tuple[str, ...] = ()
     patterns: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    triggers: tuple[str, ...] = ()
     weight: float = 1.0
     description: str = ""
     case_sensitive: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
-        for k in ("keywords", "patterns", "exclude"):
+        for k in ("keywords", "patterns", "exclude", "triggers"):
             d[k] = list(d[k])
         return d
 
@@ -95,6 +96,7 @@ class _Compiled:
     words: frozenset[str] = frozenset()
     prefixes: frozenset[str] = frozenset()
     always: bool = True
+    scan_all: bool = False
 
 
 class RuleSet:
@@ -107,7 +109,7 @@ class RuleSet:
             raise ValueError(f"rule names must be unique; repeated: {dupes}")
         self.rules: tuple[Rule, ...] = tuple(rules)
         self._compiled = tuple(_compile(r) for r in self.rules)
-        self._prefix_lengths = tuple(sorted({len(p) for c in self._compiled for p in c.prefixes}))
+        self._trigger = _Trigger(self._compiled)
 
     def __len__(self) -> int:
         return len(self.rules)
@@ -128,15 +130,18 @@ class RuleSet:
         hits as scanning the whole text, many times faster.
         """
         hits: list[RuleHit] = []
-        index = _WordIndex(text, self._prefix_lengths)
-        for c in self._compiled:
+        candidates = self._trigger.candidates(text)
+        for i, c in enumerate(self._compiled):
             if c.always:
                 spans: Iterable[tuple[int, int, str]] = ((m.start(), m.end(), m.group()) for m in c.regex.finditer(text))
             else:
-                starts = index.starts(c.words, c.prefixes)
+                starts = candidates.get(i)
                 if not starts:
                     continue
-                spans = _scan(c.regex, text, starts)
+                if c.scan_all:
+                    spans = ((m.start(), m.end(), m.group()) for m in c.regex.finditer(text))
+                else:
+                    spans = _scan(c.regex, text, sorted(set(starts)))
             excluded: list[tuple[int, int]] | None = None
             for s, e, matched in spans:
                 if s == e:
@@ -184,8 +189,8 @@ def _compile(rule: Rule) -> _Compiled:
     excl = re.compile("|".join(f"(?:{p})" for p in rule.exclude), re.IGNORECASE) if rule.exclude else None
     words: set[str] = set()
     prefixes: set[str] = set()
-    always = bool(rule.patterns)
-    for k in rule.keywords:
+    always = bool(rule.patterns) and not rule.triggers
+    for k in (*rule.keywords, *rule.triggers):
         first = re.split(r"[\s\-]+", k.strip())[0]
         core = first.rstrip("*").lower()
         run = _WORD.search(core)
@@ -195,31 +200,42 @@ def _compile(rule: Rule) -> _Compiled:
             words.add(core)
         else:
             prefixes.add(run.group())
-    return _Compiled(rule, regex, excl, frozenset(words), frozenset(prefixes), always)
+    return _Compiled(rule, regex, excl, frozenset(words), frozenset(prefixes), always, bool(rule.patterns))
 
 
-class _WordIndex:
-    """Where each lowercase word (and each needed word prefix) starts in a text."""
+class _Trigger:
+    """Maps the words that can start a keyword match to the rules they may trigger.
 
-    def __init__(self, text: str, prefix_lengths: Sequence[int]) -> None:
-        self.at: dict[str, list[int]] = {}
-        for m in _WORD.finditer(text):
-            self.at.setdefault(m.group().lower(), []).append(m.start())
-        self.prefix: dict[str, list[str]] = {}
-        for w in self.at:
-            for n in prefix_lengths:
-                if len(w) < n:
-                    break
-                self.prefix.setdefault(w[:n], []).append(w)
+    Built once per rule set: whole first words go in one dict; wildcard prefixes go
+    in another, keyed by their first ``_KEY`` letters and checked with ``startswith``.
+    """
 
-    def starts(self, words: frozenset[str], prefixes: frozenset[str]) -> list[int]:
-        found: list[int] = []
-        for w in words:
-            found += self.at.get(w, ())
-        for p in prefixes:
-            for w in self.prefix.get(p, ()):
-                found += self.at[w]
-        return sorted(set(found))
+    _KEY = 3
+
+    def __init__(self, compiled: Sequence[_Compiled]) -> None:
+        self.words: dict[str, list[int]] = {}
+        self.prefixes: dict[str, list[tuple[str, int]]] = {}
+        for i, c in enumerate(compiled):
+            if c.always:
+                continue
+            for w in c.words:
+                self.words.setdefault(w, []).append(i)
+            for p in c.prefixes:
+                self.prefixes.setdefault(p[: self._KEY], []).append((p, i))
+
+    def candidates(self, text: str) -> dict[int, list[int]]:
+        """Rule index -> sorted start offsets where that rule's keywords may match."""
+        found: dict[int, list[int]] = {}
+        words, prefixes, key = self.words, self.prefixes, self._KEY
+        for m in _WORD.finditer(text.lower()):
+            w = m.group()
+            start = m.start()
+            for i in words.get(w, ()):
+                found.setdefault(i, []).append(start)
+            for p, i in prefixes.get(w[:key], ()):
+                if w.startswith(p):
+                    found.setdefault(i, []).append(start)
+        return found
 
 
 def _scan(regex: re.Pattern[str], text: str, starts: Sequence[int]) -> Iterator[tuple[int, int, str]]:
@@ -262,6 +278,7 @@ def _rule_from_dict(d: Any, source: object, idx: int) -> Rule:
         keywords=_str_tuple(d.get("keywords"), "keywords", source, idx),
         patterns=_str_tuple(d.get("patterns"), "patterns", source, idx),
         exclude=_str_tuple(d.get("exclude"), "exclude", source, idx),
+        triggers=_str_tuple(d.get("triggers"), "triggers", source, idx),
         weight=float(weight),
         description=" ".join(str(d.get("description", "")).split()),
         case_sensitive=bool(d.get("case_sensitive", False)),
