@@ -40,12 +40,17 @@ class LinearModel:
     def sklearn_estimator(self) -> Any:
         from sklearn.linear_model import LogisticRegression
 
-        return LogisticRegression(C=self.C, class_weight=self.class_weight, solver="lbfgs", max_iter=self.max_iter)
+        return LogisticRegression(C=self.C, class_weight=self.class_weight, solver="newton-cg", max_iter=self.max_iter)
 
-    def fit(self, X: sp.csr_matrix, Y: np.ndarray, sample_weight: np.ndarray) -> LinearModel:
+    def fit(
+        self, X: sp.csr_matrix, Y: np.ndarray, sample_weight: np.ndarray, column_scale: np.ndarray | None = None
+    ) -> LinearModel:
         """Fit one classifier per column of ``Y`` (values 1, 0, or -1 = unknown, skipped).
 
         ``sample_weight`` has the same shape as ``Y``: each label may weigh a row differently.
+        ``column_scale`` (shape ``(n_labels, n_features)``) multiplies the features seen by
+        each label's classifier, which changes how strongly they are regularised; the
+        stored coefficients absorb the scale, so prediction uses the unscaled ``X``.
         """
         n_labels = Y.shape[1]
         coef = np.zeros((n_labels, X.shape[1]), dtype=np.float64)
@@ -55,8 +60,11 @@ class LinearModel:
             y = Y[known, j]
             if y.min(initial=1) == y.max(initial=0):
                 raise ValueError(f"label column {j} needs both positive and negative examples")
-            est = self.sklearn_estimator().fit(X[known], y, sample_weight=sample_weight[known, j])
-            coef[j] = est.coef_[0]
+            Xj = X[known]
+            if column_scale is not None:
+                Xj = Xj @ sp.diags(column_scale[j]).tocsr()
+            est = self.sklearn_estimator().fit(Xj, y, sample_weight=sample_weight[known, j])
+            coef[j] = est.coef_[0] if column_scale is None else est.coef_[0] * column_scale[j]
             intercept[j] = est.intercept_[0]
         self.coef_ = coef
         self.intercept_ = intercept

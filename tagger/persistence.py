@@ -98,6 +98,7 @@ def model_files(t: Any) -> dict[str, bytes]:
         "features": t.features_.get_params(),
         "model": t.model_.get_params(),
         "n_features": len(t.features_.terms_),
+        "rule_vote_columns": list(t.vote_columns_),
         "rules_sha256": t.rules_.sha256(),
         "training": getattr(t, "training_info_", {}) | {"summary": t.training_summary_},
         "metrics": {"cross_validation": t.cv_metrics_},
@@ -220,9 +221,11 @@ def load_model(path: str | Path) -> Any:
         rules = RuleSet.from_list(json.loads(blobs["rules.json"].decode("utf-8")), source=d / "rules.json")
         labels = list(taxonomy.label_ids)
         n_feat = len(terms)
+        vote_columns = tuple(meta.get("rule_vote_columns", ()))
         if (
             meta["labels"] != labels
-            or arrays["coef"].shape != (len(labels), n_feat)
+            or not set(vote_columns) <= set(labels)
+            or arrays["coef"].shape != (len(labels), n_feat + len(vote_columns))
             or arrays["idf"].shape != (n_feat,)
             or arrays["intercept"].shape != (len(labels),)
         ):
@@ -237,6 +240,7 @@ def load_model(path: str | Path) -> Any:
         t.rules_ = rules
         t.features_ = TfidfFeatures.from_state(feat_params, terms, arrays["idf"])
         t.model_ = LinearModel.from_state(meta["model"], arrays["coef"], arrays["intercept"])
+        t.vote_columns_ = vote_columns
         t.thresholds_ = thresholds
         t.threshold_source_ = dict(meta.get("threshold_source", {}))
         t.cv_metrics_ = dict(meta.get("metrics", {}).get("cross_validation", {}))

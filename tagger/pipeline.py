@@ -20,12 +20,41 @@ from .errors import InputTypeError, InputValueError, NotFittedError
 from .features import TfidfFeatures
 from .model import LinearModel
 from .paragraphs import split_paragraphs
-from .rules import RuleSet
+from .rules import RuleHit, RuleSet
 from .tags import ArticleResult, Evidence, ParagraphResult, TagResult, roll_up
 from .text import check_text
 from .themes import Taxonomy
 
 logger = logging.getLogger(__name__)
+
+
+def _rule_votes(hits_per_text: Sequence[Sequence[RuleHit]], columns: Sequence[str]) -> np.ndarray:
+    """log(1 + summed rule weights) per text and label in ``columns`` (shape n x len(columns))."""
+    V = np.zeros((len(hits_per_text), len(columns)), dtype=np.float64)
+    if columns:
+        index = {lab: j for j, lab in enumerate(columns)}
+        for i, hits in enumerate(hits_per_text):
+            for h in hits:
+                j = index.get(h.theme)
+                if j is not None:
+                    V[i, j] += h.weight
+    return np.log1p(V)
+
+
+def _design(X: Any, V: np.ndarray) -> Any:
+    """TF-IDF columns followed by the rule-vote columns (CSR)."""
+    if V.shape[1] == 0:
+        return X
+    import scipy.sparse as sp
+
+    return sp.hstack([X, sp.csr_matrix(V)], format="csr")
+
+
+def _full_scales(scales: np.ndarray, n_terms: int) -> np.ndarray | None:
+    """Per-label column scales over the whole design matrix (TF-IDF columns unscaled)."""
+    if scales.shape[1] == 0:
+        return None
+    return np.hstack([np.ones((scales.shape[0], n_terms)), scales])
 
 _THRESHOLD_GRID = np.round(np.arange(0.05, 0.951, 0.01), 2)
 
@@ -87,6 +116,8 @@ class Tagger:
         weak_weight: float = 0.5,
         default_threshold: float = 0.5,
         theme_scope: str = "relevant",
+        rule_feature_scale: float = 0.5,
+        relevance_rule_scale: float = 0.15,
         min_positives_for_tuning: int = 10,
         cv_folds: int = 5,
         top_terms: int = 5,
@@ -107,6 +138,8 @@ class Tagger:
         self.weak_weight = weak_weight
         self.default_threshold = default_threshold
         self.theme_scope = theme_scope
+        self.rule_feature_scale = rule_feature_scale
+        self.relevance_rule_scale = relevance_rule_scale
         self.min_positives_for_tuning = min_positives_for_tuning
         self.cv_folds = cv_folds
         self.top_terms = top_terms
@@ -126,6 +159,8 @@ class Tagger:
         "weak_weight",
         "default_threshold",
         "theme_scope",
+        "rule_feature_scale",
+        "relevance_rule_scale",
         "min_positives_for_tuning",
         "cv_folds",
         "top_terms",
@@ -161,6 +196,10 @@ class Tagger:
                 raise InputValueError(f"{name} must be > 0, got {getattr(self, name)!r}")
         if not 0 < self.default_threshold < 1:
             raise InputValueError(f"default_threshold must be in (0, 1), got {self.default_threshold!r}")
+        for name in ("rule_feature_scale", "relevance_rule_scale"):
+            v = getattr(self, name)
+            if isinstance(v, bool) or not isinstance(v, (int, float)) or not v >= 0:
+                raise InputValueError(f"{name} must be a number >= 0, got {v!r}")
         if self.theme_scope not in ("relevant", "all"):
             raise InputValueError(f"theme_scope must be 'relevant' or 'all', got {self.theme_scope!r}")
         if self.cv_folds < 2:
@@ -203,8 +242,12 @@ class Tagger:
         W = np.repeat(w[:, None], len(label_ids), axis=1)
         trusted = np.array([e.kind != "weak" for e in examples])
 
+        vote_columns = label_ids if (self.rule_feature_scale > 0 or self.relevance_rule_scale > 0) else ()
+        V = _rule_votes([rules.match(t) for t in texts], vote_columns)
+        scales = self._column_scales(label_ids, vote_columns)
+
         logger.info("cross-validating on %d examples (%d folds)", len(texts), self.cv_folds)
-        oof = self._out_of_fold(texts, Y, W)
+        oof = self._out_of_fold(texts, V, Y, W, scales)
         thresholds: dict[str, float] = {}
         source: dict[str, str] = {}
         metrics: dict[str, Any] = {}
@@ -224,19 +267,26 @@ class Tagger:
 
         logger.info("fitting final model")
         features = self._new_features().fit(texts)
-        model = self._new_model().fit(features.transform(texts), Y, W)
+        model = self._new_model().fit(_design(features.transform(texts), V), Y, W, _full_scales(scales, features.n_features))
 
         self.taxonomy_ = taxonomy
         self.rules_ = rules
         self.features_ = features
         self.model_ = model
+        self.vote_columns_ = tuple(vote_columns)
         self.thresholds_ = thresholds
         self.threshold_source_ = source
         self.cv_metrics_ = metrics
         self.training_summary_ = summarise(examples, label_ids)
         return self
 
-    def _out_of_fold(self, texts: list[str], Y: np.ndarray, W: np.ndarray) -> np.ndarray:
+    def _column_scales(self, label_ids: Sequence[str], vote_columns: Sequence[str]) -> np.ndarray:
+        """How strongly the rule-vote columns enter each label's classifier (one row per label)."""
+        scales = np.full((len(label_ids), len(vote_columns)), float(self.rule_feature_scale))
+        scales[0, :] = float(self.relevance_rule_scale)
+        return scales
+
+    def _out_of_fold(self, texts: list[str], V: np.ndarray, Y: np.ndarray, W: np.ndarray, scales: np.ndarray) -> np.ndarray:
         """Out-of-fold probabilities (NaN where a fold could not be fitted)."""
         n = len(texts)
         oof = np.full(Y.shape, np.nan)
@@ -248,13 +298,16 @@ class Tagger:
             train_idx = np.concatenate([f for i, f in enumerate(folds) if i != k])
             tr_texts = [texts[i] for i in train_idx]
             feats = self._new_features().fit(tr_texts)
-            X_tr = feats.transform(tr_texts)
-            X_te = feats.transform([texts[i] for i in test_idx])
+            X_tr = _design(feats.transform(tr_texts), V[train_idx])
+            X_te = _design(feats.transform([texts[i] for i in test_idx]), V[test_idx])
+            full = _full_scales(scales, feats.n_features)
             for j in range(Y.shape[1]):
                 y = Y[train_idx, j]
                 if (y == 1).sum() == 0 or (y == 0).sum() == 0:
                     continue
-                m = self._new_model().fit(X_tr, Y[train_idx, j : j + 1], W[train_idx, j : j + 1])
+                m = self._new_model().fit(
+                    X_tr, Y[train_idx, j : j + 1], W[train_idx, j : j + 1], None if full is None else full[j : j + 1]
+                )
                 oof[test_idx, j] = m.predict_proba(X_te)[:, 0]
         return oof
 
@@ -281,12 +334,21 @@ class Tagger:
         """
         self._check_fitted()
         texts = _check_texts(texts)
-        X = self.features_.transform(texts)
+        X, _ = self._matrix(texts)
         return self._proba(X)
+
+    def _matrix(self, texts: list[str]) -> tuple[Any, list[list[RuleHit]]]:
+        """The design matrix (TF-IDF, then rule-vote columns) and each text's rule hits."""
+        hits = [self.rules_.match(t) for t in texts]
+        X = self.features_.transform(texts)
+        return _design(X, _rule_votes(hits, self.vote_columns_)), hits
 
     def _proba(self, X: Any) -> np.ndarray:
         P = self.model_.predict_proba(X)
-        P[np.diff(X.indptr) == 0] = 0.0
+        n_terms = self.features_.n_features
+        rows = np.repeat(np.arange(X.shape[0]), np.diff(X.indptr))
+        words_per_row = np.bincount(rows[X.indices < n_terms], minlength=X.shape[0])
+        P[words_per_row == 0] = 0.0
         return P
 
     def tag(self, text: str) -> TagResult:
@@ -299,9 +361,9 @@ class Tagger:
         texts = _check_texts(texts)
         if not texts:
             return []
-        X = self.features_.transform(texts)
+        X, hits = self._matrix(texts)
         P = self._proba(X)
-        return [self._result(texts[i], P[i], X[i]) for i in range(len(texts))]
+        return [self._result(texts[i], P[i], X[i], hits[i]) for i in range(len(texts))]
 
     def tag_stream(self, texts: Iterable[str], batch_size: int = 512) -> Iterator[TagResult]:
         """Tag an iterable lazily in batches of ``batch_size`` (bounded memory, results in order)."""
@@ -320,7 +382,12 @@ class Tagger:
         prs = [ParagraphResult(p.index, p.start, p.end, p.text, r) for p, r in zip(paras, results, strict=True)]
         return roll_up(prs, self.theme_ids)
 
-    def _result(self, text: str, p: np.ndarray, x_row: Any) -> TagResult:
+    @property
+    def column_names_(self) -> list[str]:
+        """Names of the design-matrix columns: the TF-IDF terms, then one per rule-vote label."""
+        return [*self.features_.terms_, *(f"(rule votes: {lab})" for lab in self.vote_columns_)]
+
+    def _result(self, text: str, p: np.ndarray, x_row: Any, hits: Sequence[RuleHit]) -> TagResult:
         labels = self.taxonomy_.label_ids
         relevance = float(p[0])
         relevant = relevance >= self.thresholds_[labels[0]]
@@ -330,10 +397,17 @@ class Tagger:
         if self.top_terms > 0 and (relevant or themes):
             surface = self.features_.surface_forms(text)
             for lab in ((labels[0],) if relevant else ()) + themes:
-                top = self.model_.top_terms(x_row, labels.index(lab), self.features_.terms_, self.top_terms)
+                top = self.model_.top_terms(x_row, labels.index(lab), self._column_names(), self.top_terms)
                 terms[lab] = [(surface.get(term, term), w) for term, w in top]
-        evidence = Evidence(tuple(self.rules_.match(text)), terms)
+        evidence = Evidence(tuple(hits), terms)
         return TagResult(bool(relevant), relevance, themes, scores, evidence)
+
+    def _column_names(self) -> list[str]:
+        names = getattr(self, "_column_names_cache", None)
+        if names is None:
+            names = self.column_names_
+            self._column_names_cache = names
+        return names
 
     # ------------------------------------------------------------- persistence
     def save(self, path: str | Path) -> Path:

@@ -68,3 +68,20 @@ def test_top_terms_are_positive_contributions_in_order():
     weights = [w for _, w in terms]
     assert weights == sorted(weights, reverse=True) and all(w > 0 for w in weights)
     assert {t for t, _ in terms} <= {"victims", "shelter"}
+
+
+def test_column_scale_is_absorbed_into_the_coefficients():
+    """Fitting on scaled columns, then predicting on unscaled ones, equals fitting and
+    predicting on the scaled matrix with scikit-learn."""
+    import scipy.sparse as sp
+
+    f = TfidfFeatures(min_df=1, max_df=1.0).fit(TEXTS)
+    X = f.transform(TEXTS)
+    scale = np.ones((2, X.shape[1]))
+    scale[0, :3] = 0.1
+    scale[1, -2:] = 5.0
+    m = LinearModel().fit(X, Y, np.ones(Y.shape), column_scale=scale)
+    for j in range(2):
+        Xs = X @ sp.diags(scale[j]).tocsr()
+        ref = m.sklearn_estimator().fit(Xs, Y[:, j])
+        assert np.max(np.abs(m.predict_proba(X)[:, j] - ref.predict_proba(Xs)[:, 1])) < 1e-9

@@ -169,3 +169,24 @@ def test_deterministic_scores():
     b = tagger.train(seeds=SEEDS, cv_folds=3)
     texts = [t for t, _ in HELD_ASIDE]
     assert np.array_equal(a.predict_proba(texts), b.predict_proba(texts))
+
+
+def test_rule_votes_are_model_columns_and_can_be_switched_off(small_tagger):
+    import tagger as tg
+
+    assert small_tagger.vote_columns_ == small_tagger.label_ids
+    names = small_tagger.column_names_
+    assert len(names) == small_tagger.model_.coef_.shape[1]
+    assert names[-1] == f"(rule votes: {small_tagger.label_ids[-1]})"
+    plain = tg.train(seeds=SEEDS, cv_folds=3, rule_feature_scale=0, relevance_rule_scale=0)
+    assert plain.vote_columns_ == ()
+    assert plain.model_.coef_.shape[1] == plain.features_.n_features
+    text = "Police arrested two traffickers and the court convicted them."
+    assert small_tagger.tag(text).scores != plain.tag(text).scores
+
+
+def test_rule_votes_raise_the_score_of_the_theme_they_vote_for(small_tagger):
+    # The coefficient of each theme's own vote column is positive: rules vote for their theme.
+    for j, lab in enumerate(small_tagger.label_ids):
+        col = small_tagger.features_.n_features + small_tagger.vote_columns_.index(lab)
+        assert small_tagger.model_.coef_[j, col] > 0, lab
