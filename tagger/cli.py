@@ -58,6 +58,59 @@ example:
   tagger evaluate ../shared/data/dev/*.jsonl --compare my-model/
 """
 
+EPILOG_RULES = """\
+Diagnostics of the labelling rules (those stored in the model, or --rules FILE):
+
+  report         per rule: coverage (share of texts it fires on), sole firings,
+                 overlaps and span conflicts with other rules, agreement with the
+                 model, and with --gold its precision, false positives and the gold
+                 positives it misses; per label: coverage of the rule set and, with
+                 --gold, the weak labels' precision/recall and uncovered positives.
+                 Without --corpus/--gold the seed corpus (seeds/corpus) is the gold.
+  disagreements  texts where the model and the rules disagree, most confident first:
+                 model-only labels (generalisation) and rule-only labels the model
+                 rejects (rules that may be too loose).
+  suggest        per label, terms with high model weight that no rule of the label
+                 matches: candidates for new keywords.
+
+Definitions (overlap, span conflict, gold conflict, gated, confidence) are in the
+README section "The labelling loop" and in tagger/diagnostics.py.
+
+examples:
+  tagger rules report --gold my-gold.jsonl --corpus news.jsonl
+  tagger rules report --rules seeds/rules.toml --gold my-gold.jsonl --json > report.json
+  tagger rules disagreements news.jsonl -n 30
+  tagger rules suggest --corpus news.jsonl -k 15
+"""
+
+EPILOG_SUGGEST_LABELS = """\
+Picks the N texts whose labels should teach the model most: uncertainty near the
+per-label thresholds, plus a bonus where the model and the rules disagree, with a
+diversity penalty (near-duplicates of picked texts are pushed down). Output: JSONL in
+the gold format, ready to label:
+
+  {"id": ..., "text": ..., "relevant": null, "themes": [],
+   "hints": {"priority", "relevance", "scores", "model_themes", "rule_relevant",
+             "rule_themes", "rules", "reason"}}
+
+Set "relevant" to true/false and list the themes (hints are ignored by training), then
+  tagger retrain --out my-model --labelled OUT.jsonl
+A line left with "relevant": null is reported as not labelled yet.
+
+example:
+  tagger suggest-labels news.jsonl -n 50 -o to-label.jsonl --exclude my-gold.jsonl
+"""
+
+EPILOG_RETRAIN = """\
+Trains a new model with an existing model's configuration (its rules, taxonomy and
+parameters, the seed corpus and the labelled/unlabelled files it was trained with)
+plus the new files. The existing model directory is not modified.
+
+example:
+  tagger retrain --out my-model-2 --model my-model --labelled new-gold.jsonl
+  tagger evaluate held-out.jsonl --model my-model-2 --compare my-model
+"""
+
 
 def _model(path: str | None) -> Any:
     from .api import load
@@ -222,6 +275,261 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_corpus(paths: Sequence[str]) -> tuple[list[str], list[Any]]:
+    """Texts and ids of JSONL files; an item without ``id`` is named ``file:line``."""
+    from .io import iter_jsonl, record_text
+
+    texts: list[str] = []
+    ids: list[Any] = []
+    for p in paths:
+        for rec in iter_jsonl(p):
+            texts.append(record_text(rec))
+            ids.append(rec.data.get("id", f"{Path(p).name}:{rec.line}"))
+    return texts, ids
+
+
+def _read_gold(paths: Sequence[str], theme_ids: Sequence[str]) -> tuple[list[Any], list[str]]:
+    """Gold items of JSONL files (items without labels count as off-topic) and their names."""
+    from .io import read_labelled
+
+    items: list[Any] = []
+    names: list[str] = []
+    for p in paths:
+        for it in read_labelled(p, theme_ids, allow_unlabelled=True):
+            items.append(it)
+            names.append(it.id if it.id is not None else f"{Path(p).name}:{it.line}")
+    return items, names
+
+
+def _rules_for(args: argparse.Namespace, t: Any) -> Any:
+    """The model's rules, or those of ``--rules FILE`` (checked against the model's labels)."""
+    if not getattr(args, "rules", None):
+        return t.rules_
+    from .rules import load_rules
+
+    rs = load_rules(args.rules)
+    rs.check_labels(t.label_ids, args.rules)
+    return rs
+
+
+def _min_votes(t: Any) -> float:
+    return float(getattr(t, "training_info_", {}).get("weak_min_votes", 1.0))
+
+
+def cmd_rules_report(args: argparse.Namespace) -> int:
+    from .diagnostics import format_rules_report, rules_report
+
+    t = _model(args.model)
+    rules = _rules_for(args, t)
+    corpus, _ = _read_corpus(args.corpus or [])
+    if args.gold:
+        gold, names = _read_gold(args.gold, t.theme_ids)
+    elif not corpus:
+        from .io import LabelledText
+        from .training import load_seeds
+
+        seed = load_seeds(args.seeds)
+        gold = [LabelledText(e.text, e.y) for e in seed.corpus]
+        names = [f"{e.source}#{i + 1}" for i, e in enumerate(seed.corpus)]
+    else:
+        gold, names = [], []
+    rep = rules_report(
+        rules, t.label_ids, corpus, gold, tagger=t, min_votes=_min_votes(t), examples=args.examples, gold_ids=names
+    )
+    if args.json:
+        print(json.dumps(rep, indent=1, ensure_ascii=False))
+    else:
+        print(format_rules_report(rep), end="")
+    return 0
+
+
+def cmd_rules_disagreements(args: argparse.Namespace) -> int:
+    from .diagnostics import disagreements, format_disagreements
+
+    t = _model(args.model)
+    texts, ids = _read_corpus(args.files)
+    items = disagreements(t, texts, ids, rules=_rules_for(args, t), kind=args.kind.replace("-", "_"))
+    items = items[: args.n] if args.n > 0 else items
+    if args.json:
+        for d in items:
+            print(json.dumps(d, ensure_ascii=False))
+    else:
+        print(format_disagreements(items), end="")
+    return 0
+
+
+def cmd_rules_suggest(args: argparse.Namespace) -> int:
+    from .diagnostics import format_terms, suggest_terms
+
+    t = _model(args.model)
+    corpus, _ = _read_corpus(args.corpus or [])
+    sugg = suggest_terms(t, k=args.k, rules=_rules_for(args, t), corpus=corpus)
+    if args.json:
+        print(json.dumps(sugg, indent=1, ensure_ascii=False))
+    else:
+        print(format_terms(sugg), end="")
+    return 0
+
+
+def _write_jsonl_atomic(path: str | None, rows: Sequence[dict[str, Any]]) -> None:
+    """Write JSON lines to ``path`` via a temporary file and a rename (stdout for None/'-')."""
+    import os
+    import tempfile
+
+    blob = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    if path is None or path == "-":
+        sys.stdout.write(blob)
+        return
+    target = Path(path)
+    if target.is_dir():
+        raise TaggerError(f"{target}: output is a directory, expected a file path")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.resolve().parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(blob)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def cmd_suggest_labels(args: argparse.Namespace) -> int:
+    from .diagnostics import suggest_labels
+
+    t = _model(args.model)
+    texts, ids = _read_corpus(args.files)
+    exclude: list[str] = []
+    for p in args.exclude or []:
+        exclude += _read_corpus([p])[0]
+    rows = suggest_labels(
+        t, texts, ids, n=args.n, diversity=args.diversity, exclude=exclude, rules=_rules_for(args, t), pool=args.pool
+    )
+    _write_jsonl_atomic(args.output, rows)
+    if args.output not in (None, "-"):
+        print(f"wrote {len(rows)} texts to label to {args.output}", file=sys.stderr)
+    return 0
+
+
+def cmd_retrain(args: argparse.Namespace) -> int:
+    from ._resources import default_model_dir
+
+    src = Path(args.model) if args.model else default_model_dir()
+    if Path(args.out).resolve() == src.resolve():
+        raise TaggerError(f"--out {args.out} is the model being retrained; write the new model to another directory")
+    t = _model(args.model)
+    params: dict[str, Any] = {}
+    for name in ("C", "gold_weight", "weak_weight"):
+        v = getattr(args, name)
+        if v is not None:
+            params[name] = v
+    new = t.retrain(
+        args.out,
+        labelled=args.labelled or (),
+        unlabelled=args.unlabelled or (),
+        seeds=args.seeds,
+        reuse_inputs=not args.no_reuse_inputs,
+        **params,
+    )
+    s = new.training_summary_
+    print(f"saved model to {args.out}: {s['n_examples']} examples {s['by_kind']}", file=sys.stderr)
+    for lab, m in new.cv_metrics_.items():
+        print(f"  {lab:<12} threshold {new.thresholds_[lab]:.2f}  cross-validated F1 {m['f1']:.3f}", file=sys.stderr)
+    return 0
+
+
+def _add_labelling_commands(sub: Any, fmt: Any) -> None:
+    """The labelling-loop subcommands: rules report/disagreements/suggest, suggest-labels, retrain."""
+    r = sub.add_parser(
+        "rules",
+        help="diagnose the labelling rules (report, disagreements, suggest)",
+        epilog=EPILOG_RULES,
+        formatter_class=fmt,
+        description="Diagnostics of the labelling rules against a corpus, gold labels and the model.",
+    )
+    rsub = r.add_subparsers(dest="rules_command", required=True, metavar="SUBCOMMAND")
+
+    def common(q: argparse.ArgumentParser) -> None:
+        q.add_argument("--model", metavar="DIR", help="model directory (default: the shipped default model)")
+        q.add_argument("--rules", metavar="FILE", help="diagnose this rules TOML instead of the model's rules")
+        q.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+    rr = rsub.add_parser(
+        "report",
+        help="per-rule coverage, overlaps, conflicts, gold precision and misses",
+        epilog=EPILOG_RULES,
+        formatter_class=fmt,
+        description="Per-rule and per-label diagnostics.",
+    )
+    rr.add_argument("--corpus", nargs="+", metavar="F.jsonl", help="texts for coverage (default: the gold texts)")
+    rr.add_argument("--gold", nargs="+", metavar="F.jsonl", help="gold files (items without labels count as off-topic)")
+    rr.add_argument("--seeds", metavar="DIR", help="seeds folder whose corpus is the gold when no --corpus/--gold")
+    rr.add_argument("--examples", type=int, default=3, help="example texts listed per rule and label (default 3)")
+    common(rr)
+    rr.set_defaults(func=cmd_rules_report)
+
+    rd = rsub.add_parser(
+        "disagreements",
+        help="texts where the model and the rules disagree, most confident first",
+        epilog=EPILOG_RULES,
+        formatter_class=fmt,
+        description="Model-only and rule-only labels, ranked by the model's confidence.",
+    )
+    rd.add_argument("files", nargs="+", metavar="F.jsonl", help="JSONL texts ({'text', 'id'?})")
+    rd.add_argument("-n", type=int, default=20, help="show the N most confident (0 = all; default 20)")
+    rd.add_argument("--kind", choices=("both", "model-only", "rule-only"), default="both", help="which disagreements")
+    common(rd)
+    rd.set_defaults(func=cmd_rules_disagreements)
+
+    rs = rsub.add_parser(
+        "suggest",
+        help="terms with high model weight that no rule covers",
+        epilog=EPILOG_RULES,
+        formatter_class=fmt,
+        description="Candidate rule keywords, per label.",
+    )
+    rs.add_argument("-k", type=int, default=10, help="terms per label (default 10)")
+    rs.add_argument("--corpus", nargs="+", metavar="F.jsonl", help="count how many of these texts contain each term")
+    common(rs)
+    rs.set_defaults(func=cmd_rules_suggest)
+
+    sl = sub.add_parser(
+        "suggest-labels",
+        help="choose the texts to label next, written in the gold format",
+        epilog=EPILOG_SUGGEST_LABELS,
+        formatter_class=fmt,
+        description="Active learning: the unlabelled texts whose labels would teach the model most.",
+    )
+    sl.add_argument("files", nargs="+", metavar="UNLABELLED.jsonl", help="JSONL texts ({'text', 'id'?})")
+    sl.add_argument("-n", type=int, default=20, help="how many texts (default 20)")
+    sl.add_argument("-o", "--output", metavar="OUT.jsonl", help="write here (atomically) instead of stdout")
+    sl.add_argument("--exclude", nargs="+", metavar="F.jsonl", help="texts already labelled: never suggested")
+    sl.add_argument("--diversity", type=float, default=0.3, help="0 = rank by priority only; up to 1 (default 0.3)")
+    sl.add_argument("--pool", type=int, help="match rules only on the POOL most uncertain texts (faster; default all)")
+    sl.add_argument("--model", metavar="DIR", help="model directory (default: the shipped default model)")
+    sl.add_argument("--rules", metavar="FILE", help="rules TOML for the disagreement bonus (default: the model's)")
+    sl.set_defaults(func=cmd_suggest_labels)
+
+    rt = sub.add_parser(
+        "retrain",
+        help="train a new model from an existing one's configuration plus new data",
+        epilog=EPILOG_RETRAIN,
+        formatter_class=fmt,
+        description="Retrain a model with additional labelled (and unlabelled) data.",
+    )
+    rt.add_argument("--out", required=True, metavar="DIR", help="new model directory (must differ from --model)")
+    rt.add_argument("--model", metavar="DIR", help="the model whose configuration to reuse (default: the shipped default)")
+    rt.add_argument("--labelled", nargs="+", metavar="F.jsonl", help="additional gold-labelled JSONL files")
+    rt.add_argument("--unlabelled", nargs="+", metavar="F.jsonl", help="additional unlabelled JSONL files")
+    rt.add_argument("--seeds", metavar="DIR", help="seeds folder for the seed corpus (default: the one the model recorded)")
+    rt.add_argument(
+        "--no-reuse-inputs", action="store_true", help="do not reuse the labelled/unlabelled files the model was trained with"
+    )
+    rt.add_argument("--gold-weight", type=float, dest="gold_weight", help="override the weight of gold examples")
+    rt.add_argument("--weak-weight", type=float, dest="weak_weight", help="override the weight of weak examples")
+    rt.add_argument("--C", type=float, dest="C", help="override the inverse regularisation strength")
+    rt.set_defaults(func=cmd_retrain)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="tagger",
@@ -293,6 +601,7 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--no-rules", action="store_true", help="omit the rules-alone column")
     e.add_argument("--json", action="store_true", help="print the report as JSON")
     e.set_defaults(func=cmd_evaluate)
+    _add_labelling_commands(sub, fmt)
     return p
 
 

@@ -20,7 +20,7 @@ import numpy as np
 
 from .io import LabelledText, read_labelled
 from .pipeline import prf
-from .rules import RuleSet
+from .rules import RuleHit, RuleSet
 from .weak_labels import weak_label
 
 
@@ -32,15 +32,48 @@ class Predictions:
     themes: list[tuple[str, ...]]
 
 
+def decisions(tagger: Any, P: np.ndarray) -> Predictions:
+    """A tagger's decisions from its probabilities ``P`` (as ``tag_batch`` would make them):
+    relevant when relevance reaches its threshold; themes above their thresholds, only
+    for relevant texts, best first."""
+    labels = tagger.label_ids
+    thr = np.array([tagger.thresholds_[lab] for lab in labels])
+    on = np.greater_equal(P, thr)
+    relevant = on[:, 0]
+    themes = []
+    for i in range(P.shape[0]):
+        js = [j for j in range(1, len(labels)) if relevant[i] and on[i, j]]
+        js.sort(key=lambda j: -P[i, j])
+        themes.append(tuple(labels[j] for j in js))
+    return Predictions(relevant.astype(int), themes)
+
+
 def model_predictions(tagger: Any, texts: Sequence[str]) -> Predictions:
-    res = tagger.tag_batch(texts)
-    return Predictions(np.array([r.relevant for r in res], dtype=int), [r.themes for r in res])
+    """The model's decisions, without computing evidence (one vectorisation, no rule matching)."""
+    if not texts:
+        return Predictions(np.zeros(0, dtype=int), [])
+    return decisions(tagger, tagger.predict_proba(texts))
 
 
-def rule_predictions(rules: RuleSet, theme_ids: Sequence[str], texts: Sequence[str], min_votes: float = 1.0) -> Predictions:
+def match_all(rules: RuleSet, texts: Sequence[str]) -> list[list[RuleHit]]:
+    """The rule hits of every text (rule matching is the slow step: do it once per text)."""
+    return [rules.match(t) for t in texts]
+
+
+def rule_predictions(
+    rules: RuleSet,
+    theme_ids: Sequence[str],
+    texts: Sequence[str],
+    min_votes: float = 1.0,
+    hits: Sequence[Sequence[RuleHit]] | None = None,
+) -> Predictions:
+    """The rules' weak labels as decisions (themes ranked by votes); pass ``hits`` from
+    :func:`match_all` to avoid matching again."""
+    if hits is None:
+        hits = match_all(rules, texts)
     rel, themes = [], []
-    for t in texts:
-        wl = weak_label(rules.match(t), theme_ids, min_votes)
+    for h in hits:
+        wl = weak_label(h, theme_ids, min_votes)
         rel.append(int(wl.relevant))
         themes.append(tuple(sorted(wl.themes, key=lambda th: -wl.votes.get(th, 0.0))))
     return Predictions(np.array(rel, dtype=int), themes)

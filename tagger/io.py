@@ -35,13 +35,15 @@ class Record:
 class LabelledText:
     """A text with labels in model order ``[relevance, *themes]``: 1, 0 or -1 (unknown).
 
-    ``primary`` is the theme of a single-label item (else None).
+    ``primary`` is the theme of a single-label item (else None); ``line`` is the line
+    of the file it was read from (None for in-memory items).
     """
 
     text: str
     y: tuple[int, ...]
     id: str | None = None
     primary: str | None = None
+    line: int | None = None
 
 
 def _open_binary(path: str | Path) -> BinaryIO:
@@ -121,21 +123,25 @@ def parse_labels(rec: Record, theme_ids: Sequence[str], allow_unlabelled: bool =
 
     if "relevant" in d:
         rel = d["relevant"]
+        if rel is None:
+            raise DataFileError(
+                rec.path, rec.line, "not labelled yet ('relevant' is null): set it to true or false and list its themes"
+            )
         if not isinstance(rel, bool):
             raise DataFileError(rec.path, rec.line, f"field 'relevant' must be true or false, got {rel!r}")
         themes = check(d.get("themes", []), "themes")
         if themes and not rel:
             raise DataFileError(rec.path, rec.line, "an item with themes must be relevant (relevant: true)")
         y = (int(rel), *(int(t in themes) for t in theme_ids))
-        return LabelledText(text, y, rid)
+        return LabelledText(text, y, rid, line=rec.line)
     if "labels" in d:
         labels = check(d["labels"], "labels")
         if not labels:
             raise DataFileError(rec.path, rec.line, "field 'labels' is empty")
         y = (1, *(1 if t == labels[0] else (1 if t in labels else UNKNOWN) for t in theme_ids))
-        return LabelledText(text, y, rid, primary=labels[0])
+        return LabelledText(text, y, rid, primary=labels[0], line=rec.line)
     if allow_unlabelled:
-        return LabelledText(text, (0, *(0 for _ in theme_ids)), rid)
+        return LabelledText(text, (0, *(0 for _ in theme_ids)), rid, line=rec.line)
     raise DataFileError(rec.path, rec.line, "no labels: expected 'relevant' and 'themes', or 'labels'")
 
 

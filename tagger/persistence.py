@@ -94,6 +94,7 @@ def model_files(t: Any) -> dict[str, bytes]:
         "taxonomy": t.taxonomy_.to_dict(),
         "thresholds": t.thresholds_,
         "threshold_source": t.threshold_source_,
+        "threshold_tuning": getattr(t, "threshold_tuning_", {}),
         "params": t.get_params(),
         "features": t.features_.get_params(),
         "model": t.model_.get_params(),
@@ -243,6 +244,7 @@ def load_model(path: str | Path) -> Any:
         t.vote_columns_ = vote_columns
         t.thresholds_ = thresholds
         t.threshold_source_ = dict(meta.get("threshold_source", {}))
+        t.threshold_tuning_ = dict(meta.get("threshold_tuning", {}))
         t.cv_metrics_ = dict(meta.get("metrics", {}).get("cross_validation", {}))
         t.training_summary_ = dict(meta.get("training", {}).get("summary", {}))
         t.training_info_ = {k: v for k, v in meta.get("training", {}).items() if k != "summary"}

@@ -90,6 +90,10 @@ def choose_threshold(y: np.ndarray, proba: np.ndarray, tolerance: float = 0.01) 
     return float(good[np.argmin(np.abs(good - 0.5))])
 
 
+def _r4(d: dict[str, Any]) -> dict[str, Any]:
+    return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in d.items()}
+
+
 class Tagger:
     """Tags texts about human trafficking with relevance and the 4P themes.
 
@@ -211,7 +215,11 @@ class Tagger:
         Thresholds are tuned per label by cross-validation on the seed and gold
         examples when the label has at least ``min_positives_for_tuning`` positives
         there; otherwise ``default_threshold`` is kept. Both choices and the
-        cross-validated metrics are recorded (``threshold_source_``, ``cv_metrics_``).
+        cross-validated metrics are recorded: ``threshold_source_`` (one line per label),
+        ``threshold_tuning_`` (per label: method, threshold, positive/negative counts and
+        why) and ``cv_metrics_`` (out-of-fold precision/recall/F1 at the chosen threshold
+        and at ``default_threshold``; at a tuned threshold they are optimistic, since the
+        threshold was chosen on the same out-of-fold scores).
         """
         from .training import Example, check_trainable, summarise
         from .training import load_seeds as _load_seeds
@@ -250,20 +258,38 @@ class Tagger:
         oof = self._out_of_fold(texts, V, Y, W, scales)
         thresholds: dict[str, float] = {}
         source: dict[str, str] = {}
+        tuning: dict[str, dict[str, Any]] = {}
         metrics: dict[str, Any] = {}
         for j, lab in enumerate(label_ids):
             rows = trusted & (Y[:, j] >= 0) & ~np.isnan(oof[:, j])
             y = Y[rows, j]
             pos, neg = int((y == 1).sum()), int((y == 0).sum())
-            if pos >= self.min_positives_for_tuning and neg >= self.min_positives_for_tuning:
+            need = self.min_positives_for_tuning
+            if pos >= need and neg >= need:
                 thresholds[lab] = choose_threshold(y, oof[rows, j])
                 source[lab] = f"cross-validation on {pos} positive / {neg} negative seed+gold examples"
+                reason = f"{pos} positive and {neg} negative seed+gold examples with out-of-fold scores (>= {need} each)"
             else:
                 thresholds[lab] = float(self.default_threshold)
-                source[lab] = f"default ({pos} positives < {self.min_positives_for_tuning} for tuning)"
+                short = "positives" if pos < need else "negatives"
+                source[lab] = f"default ({min(pos, neg)} {short} < {need} for tuning)"
+                reason = (
+                    f"only {pos} positive / {neg} negative seed+gold examples with out-of-fold scores; "
+                    f"tuning needs >= {need} of each"
+                )
+            tuning[lab] = {
+                "method": "cross-validation" if source[lab].startswith("cross") else "default",
+                "threshold": thresholds[lab],
+                "default_threshold": float(self.default_threshold),
+                "positives": pos,
+                "negatives": neg,
+                "reason": reason,
+            }
             if rows.any():
-                m = prf(y, (oof[rows, j] >= thresholds[lab]).astype(int))
-                metrics[lab] = {k: (round(v, 4) if isinstance(v, float) else v) for k, v in m.items()}
+                m = _r4(prf(y, (oof[rows, j] >= thresholds[lab]).astype(int)))
+                m["threshold"] = thresholds[lab]
+                m["at_default_threshold"] = _r4(prf(y, (oof[rows, j] >= self.default_threshold).astype(int)))
+                metrics[lab] = m
 
         logger.info("fitting final model")
         features = self._new_features().fit(texts)
@@ -276,6 +302,7 @@ class Tagger:
         self.vote_columns_ = tuple(vote_columns)
         self.thresholds_ = thresholds
         self.threshold_source_ = source
+        self.threshold_tuning_ = tuning
         self.cv_metrics_ = metrics
         self.training_summary_ = summarise(examples, label_ids)
         return self
@@ -310,6 +337,43 @@ class Tagger:
                 )
                 oof[test_idx, j] = m.predict_proba(X_te)[:, 0]
         return oof
+
+    def retrain(
+        self,
+        out: str | Path | None = None,
+        *,
+        labelled: Sequence[str | Path] = (),
+        unlabelled: Sequence[str | Path] = (),
+        examples: Iterable[dict[str, Any]] = (),
+        seeds: str | Path | None = None,
+        reuse_inputs: bool = True,
+        **params: Any,
+    ) -> Tagger:
+        """Train a new tagger with this one's configuration plus additional data.
+
+        The new tagger uses this tagger's rules, taxonomy and parameters (override any
+        with ``**params``), the seed corpus it was trained with (``seeds``: the
+        folder recorded in the model, by default the packaged ``seeds/``), the
+        labelled and unlabelled files it was trained with (when ``reuse_inputs``;
+        they must still exist), and the new ``labelled`` files / in-memory
+        ``examples`` (gold, overriding other labels for the same text) and
+        ``unlabelled`` files. ``self`` is left untouched; the new tagger is returned
+        and saved to ``out`` when given.
+
+        >>> new = tagger.load().retrain(labelled=["my-gold.jsonl"])   # doctest: +SKIP
+        """
+        from .api import retrain
+
+        return retrain(
+            self,
+            out,
+            labelled=labelled,
+            unlabelled=unlabelled,
+            examples=examples,
+            seeds=seeds,
+            reuse_inputs=reuse_inputs,
+            **params,
+        )
 
     # --------------------------------------------------------------- prediction
     def _check_fitted(self) -> None:

@@ -19,7 +19,7 @@ from typing import Any
 
 from ._resources import seeds_dir
 from .errors import DataFileError, InputValueError
-from .io import LabelledText, read_labelled, read_texts
+from .io import UNKNOWN, LabelledText, read_labelled, read_texts
 from .rules import RuleSet, load_rules
 from .text import text_key
 from .themes import Taxonomy, load_taxonomy
@@ -91,13 +91,37 @@ def weak_examples(
 
 
 def gold_examples(items: Iterable[LabelledText], source: str = "") -> list[Example]:
-    return [Example(i.text, i.y, "gold", source) for i in items]
+    """Gold examples; each remembers ``source:line`` (for warnings about conflicting labels)."""
+    return [Example(i.text, i.y, "gold", f"{source}:{i.line}" if i.line is not None else source) for i in items]
+
+
+def read_gold(path: str | Path, theme_ids: Sequence[str]) -> list[LabelledText]:
+    """Read a gold file for training: every problem is a :class:`DataFileError` with the
+    file and line (unknown theme ids, missing or empty text, missing labels, ...).
+
+    A theme with no positive item in this file is only logged: other sources (the seed
+    corpus, other gold files) may supply its positives; :func:`check_trainable` fails,
+    naming the sources, when none does.
+    """
+    items = read_labelled(path, theme_ids)
+    for it in items:
+        if not it.text.strip():
+            raise DataFileError(path, it.line, "field 'text' is empty")
+    missing = [t for j, t in enumerate(theme_ids, 1) if not any(it.y[j] == 1 for it in items)]
+    if missing:
+        logger.warning("%s: no item has theme(s) %s; their positives must come from other training data", path, missing)
+    return items
 
 
 def merge_examples(examples: Iterable[Example]) -> list[Example]:
     """Keep one example per text: gold over seed over weak; within a kind, the later wins.
 
-    Returns examples in first-seen order, so the result is deterministic.
+    Texts are matched after white-space and case folding (:func:`~tagger.text.text_key`).
+    Labels the winner leaves unknown (-1, e.g. the non-primary themes of a
+    ``{"labels": [theme]}`` item) are filled from the example it replaces when both
+    agree on relevance. Two gold items for the same text with different labels are
+    logged as a warning naming both sources. Returns examples in first-seen order, so
+    the result is deterministic.
     """
     best: dict[str, Example] = {}
     order: list[str] = []
@@ -111,21 +135,41 @@ def merge_examples(examples: Iterable[Example]) -> list[Example]:
             order.append(key)
             best[key] = ex
         elif rank[ex.kind] >= rank[cur.kind]:
+            if ex.kind == "gold" and cur.kind == "gold" and ex.y != cur.y:
+                logger.warning("conflicting gold labels for the same text: %s and %s; the later wins", cur.source, ex.source)
+            if UNKNOWN in ex.y and cur.y[0] == ex.y[0]:
+                ex = Example(
+                    ex.text, tuple(c if v == UNKNOWN else v for v, c in zip(ex.y, cur.y, strict=True)), ex.kind, ex.source
+                )
             best[key] = ex
     return [best[k] for k in order]
 
 
-def check_trainable(examples: Sequence[Example], label_ids: Sequence[str]) -> None:
-    """Each label needs positive and negative examples; say which one lacks what."""
+def check_trainable(examples: Sequence[Example], label_ids: Sequence[str], sources: str = "") -> None:
+    """Each label needs positive and negative examples; say which one lacks what, and
+    (given ``sources``, a description of the training data) where we looked."""
+    where = f" in the training data ({sources})" if sources else ""
     if not examples:
-        raise InputValueError("no training examples (all texts empty?)")
+        raise InputValueError(f"no training examples{where} (all texts empty?)")
     for j, lab in enumerate(label_ids):
         pos = sum(1 for e in examples if e.y[j] == 1)
         neg = sum(1 for e in examples if e.y[j] == 0)
         if pos == 0:
-            raise InputValueError(f"label {lab!r} has no positive training example; add labelled texts for it")
+            raise InputValueError(f"label {lab!r} has no positive training example{where}; add labelled texts for it")
         if neg == 0:
-            raise InputValueError(f"label {lab!r} has no negative training example")
+            raise InputValueError(f"label {lab!r} has no negative training example{where}")
+
+
+def describe_sources(
+    use_seed_corpus: bool, labelled: Sequence[str | Path] = (), unlabelled: Sequence[str | Path] = (), n_memory: int = 0
+) -> str:
+    """A short description of the training data, for error messages."""
+    parts = ["the seed corpus"] if use_seed_corpus else []
+    parts += [f"gold file {p}" for p in labelled]
+    parts += [f"unlabelled file {p} (weak labels)" for p in unlabelled]
+    if n_memory:
+        parts.append(f"{n_memory} in-memory examples")
+    return ", ".join(parts) or "nothing"
 
 
 def summarise(examples: Sequence[Example], label_ids: Sequence[str]) -> dict[str, Any]:
@@ -159,7 +203,7 @@ def collect_examples(
     if use_seed_corpus:
         examples += list(seeds.corpus)
     for p in labelled:
-        items = read_labelled(p, theme_ids)
+        items = read_gold(p, theme_ids)
         hashes[f"labelled/{Path(p).name}"] = file_sha256(p)
         examples += gold_examples(items, source=str(p))
         logger.info("%d gold examples from %s", len(items), p)

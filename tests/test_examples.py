@@ -26,3 +26,10 @@ def test_retrain_example(tmp_path):
     assert "saved retrained model" in out
     assert (tmp_path / "m" / "model.json").exists()
     assert "default:" in out and "retrained:" in out
+
+
+def test_labelling_loop_example():
+    out = run("labelling_loop.py", "--quick")
+    assert "retrained on" in out and "'gold': 8" in out
+    assert "held-out evaluation" in out and "before" in out and "rules" in out
+    assert "macro-F1 before" in out and "what to label next" in out
