@@ -535,7 +535,7 @@ def suggest_terms(
         raise InputValueError(f"k must be a positive integer, got {k!r}")
     rules = rules if rules is not None else tagger.rules_
     terms = tagger.features_.terms_
-    coef = tagger.model_.coef_
+    coef = tagger.model_.coef_[:, : len(terms)]  # TF-IDF columns only (not the rule-vote columns)
     df = None
     if corpus:
         X = tagger.features_.transform(list(corpus))
@@ -622,8 +622,8 @@ def suggest_labels(
     if min_votes is None:
         min_votes = float(getattr(tagger, "training_info_", {}).get("weak_min_votes", 1.0))
     labels = list(tagger.label_ids)
-    X = tagger.features_.transform(texts)
-    P = tagger._proba(X)
+    X = tagger.features_.transform(texts)  # TF-IDF rows, for the diversity penalty
+    P = tagger.predict_proba(texts)
     thr = np.array([tagger.thresholds_[lab] for lab in labels])
     U = 1.0 - _confidence(P, thr)
     U[:, 1:] *= np.minimum(1.0, P[:, :1] / max(thr[0], 1e-9))
