@@ -176,7 +176,10 @@ def cmd_tag(args: argparse.Namespace) -> int:
     inputs = check_inputs(args.inputs, args.input_format)
     fmt = _resolve_output_format(args)
     single_article = len(inputs) == 1 and inputs[0][1] in ARTICLE_FORMATS
-    if single_article and not args.paragraphs and not args.format and (args.json or fmt is None):
+    from .bulk import output_format_of
+
+    chosen = args.format or (args.output and args.output != "-" and output_format_of(args.output))
+    if single_article and not args.paragraphs and not chosen:
         return _tag_one_article(_model(args.model), inputs[0][0], args)
     if fmt is None:
         raise TaggerError(
