@@ -10,6 +10,7 @@ import argparse
 import contextlib
 import json
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -124,7 +125,12 @@ def _progress(args: argparse.Namespace) -> Any:
         from tqdm import tqdm
     except ImportError:
         return None
-    return tqdm(total=None, unit=" units", file=sys.stderr, dynamic_ncols=True, leave=False)
+    try:
+        sized = os.get_terminal_size(sys.stderr.fileno()).columns > 0
+    except (OSError, ValueError):
+        sized = False
+    # a terminal that reports no size (0 columns) would get an empty bar: use 80 there
+    return tqdm(total=None, unit=" units", file=sys.stderr, dynamic_ncols=sized, ncols=None if sized else 80, leave=True)
 
 
 def _resolve_output_format(args: argparse.Namespace) -> str | None:

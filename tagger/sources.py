@@ -307,17 +307,26 @@ def read_article(path: str, fmt: str, uid: str | None = None) -> Item:
 
 
 def walk_articles(root: str) -> Iterator[tuple[str, str, str]]:
-    """``(path, format, id)`` of every article file under ``root``, recursively, sorted;
+    """``(path, format, id)`` of every article file under ``root``, recursively, in the
+    order of their relative paths (files and folders sorted by name at each level);
     hidden files and folders are skipped; symbolic links to folders are not followed."""
-    for dirpath, dirnames, filenames in os.walk(root, onerror=None):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for fn in sorted(filenames):
-            if fn.startswith("."):
+
+    def walk(folder: str) -> Iterator[tuple[str, str, str]]:
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            raise DataFileError(folder, None, f"cannot list folder: {exc.strerror}") from None
+        for e in entries:
+            if e.name.startswith("."):
                 continue
-            fmt = format_of(fn)
-            if fmt in ARTICLE_FORMATS:
-                full = os.path.join(dirpath, fn)
-                yield full, fmt, Path(os.path.relpath(full, root)).as_posix()
+            if e.is_dir(follow_symlinks=False):
+                yield from walk(e.path)
+            elif e.is_file():
+                fmt = format_of(e.name)
+                if fmt in ARTICLE_FORMATS:
+                    yield e.path, fmt, Path(os.path.relpath(e.path, root)).as_posix()
+
+    yield from walk(root)
 
 
 def check_inputs(paths: Sequence[str], input_format: str | None = None) -> list[tuple[str, str]]:
