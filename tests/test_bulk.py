@@ -32,7 +32,7 @@ The trafficking victims were taken to a shelter run by a charity.
 The football club won its third match of the season."""
 
 RECORDS = [
-    {"id": "r1", "text": "Police arrested a recruiter accused of human trafficking.", "src": "wire, \"quoted\""},
+    {"id": "r1", "text": "Police arrested a recruiter accused of human trafficking.", "src": 'wire, "quoted"'},
     {"id": "r2", "text": "Trafficking victims found a shelter.\n\nThey received medical care.", "src": "line\nbreak"},
     {"id": "r3", "text": "The band played its new songs at the festival.", "src": "x"},
     {"id": "r4", "text": "Ministers signed a memorandum of understanding on human trafficking.", "src": "y"},
@@ -163,7 +163,9 @@ def test_jobs_two_gives_byte_identical_output(model_dir, corpus, tmp_path):
         outs = []
         for jobs in ("1", "2"):
             out = tmp_path / f"out{jobs}.csv"
-            assert tag(str(src), str(corpus), "--jobs", jobs, "--batch-size", "7", "-o", str(out), "--model", model_dir, *extra) == 0
+            assert (
+                tag(str(src), str(corpus), "--jobs", jobs, "--batch-size", "7", "-o", str(out), "--model", model_dir, *extra) == 0
+            )
             outs.append(out.read_bytes())
         assert outs[0] == outs[1]
         assert outs[0].count(b"\n") > len(many)  # header + all records (and more with --paragraphs? at least all)
