@@ -312,3 +312,25 @@ def test_no_progress_bar_without_tqdm(monkeypatch):
     monkeypatch.setitem(sys.modules, "tqdm", None)
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
     assert cli._progress(argparse.Namespace(quiet=False)) is None
+
+
+def test_stdin_html_article(model_dir, capsysbinary, monkeypatch):
+    page = "<html><body><script>x()</script><p>Police arrested a man for human trafficking.</p><p>Weather was fine.</p></body></html>"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(page.encode())))
+    assert tag("-", "--input-format", "html", "--format", "jsonl", "--model", model_dir) == 0
+    (row,) = [json.loads(x) for x in capsysbinary.readouterr().out.decode().splitlines()]
+    assert row["id"] == "<stdin>" and row["n_paragraphs"] == 2 and "prosecution" in row["themes"]
+
+
+def test_lone_surrogates_and_odd_text_still_give_valid_lines(model_dir, tmp_path):
+    src = tmp_path / "odd.jsonl"
+    src.write_text('{"id": "\\ud800x", "text": "human trafficking \\udfff\\u0000 \\u2028 end"}\n', encoding="utf-8")
+    for ext in ("jsonl", "csv"):
+        out = tmp_path / f"o.{ext}"
+        assert tag(str(src), "-o", str(out), "--model", model_dir) == 0
+        text = out.read_bytes().decode("utf-8")  # valid UTF-8
+        if ext == "jsonl":
+            (row,) = [json.loads(x) for x in text.splitlines()]
+            assert row["id"] == "?x"
+        else:
+            assert len(list(csv.DictReader(io.StringIO(text)))) == 1
