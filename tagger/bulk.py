@@ -32,8 +32,19 @@ logger = logging.getLogger(__name__)
 
 OUTPUT_FORMATS = ("jsonl", "csv", "tsv", "table")
 _OUT_EXTENSIONS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".csv": "csv", ".tsv": "tsv"}
-BASE_COLUMNS = ("id", "paragraph", "start", "end", "relevant", "relevance", "themes", "scores", "evidence")
-BASE_COLUMNS += ("theme_paragraphs", "n_paragraphs")
+BASE_COLUMNS = (
+    "id",
+    "paragraph",
+    "start",
+    "end",
+    "relevant",
+    "relevance",
+    "themes",
+    "scores",
+    "evidence",
+    "theme_paragraphs",
+    "n_paragraphs",
+)
 
 
 def output_format_of(path: str | Path) -> str | None:
