@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 
+from ._textproc import STEMMERS, light_stem
 from .errors import NotFittedError
 
 TOKEN_PATTERN = r"(?u)\b\w\w+\b"
@@ -31,21 +32,27 @@ class TfidfFeatures:
         max_df: float = 0.9,
         max_features: int | None = 60000,
         sublinear_tf: bool = True,
+        stop_words: Sequence[str] = (),
+        stem: str | None = None,
     ) -> None:
         self.ngram_range = ngram_range
         self.min_df = min_df
         self.max_df = max_df
         self.max_features = max_features
         self.sublinear_tf = sublinear_tf
+        self.stop_words = stop_words
+        self.stem = stem
 
     # -- training (scikit-learn) -------------------------------------------------
     def sklearn_vectorizer(self) -> Any:
         """The equivalent, unfitted scikit-learn vectoriser."""
         from sklearn.feature_extraction.text import TfidfVectorizer
 
+        self._prepare()
         return TfidfVectorizer(
             lowercase=True,
-            token_pattern=TOKEN_PATTERN,
+            tokenizer=self.tokens,
+            token_pattern=None,
             ngram_range=tuple(self.ngram_range),
             min_df=self.min_df,
             max_df=self.max_df,
@@ -69,7 +76,13 @@ class TfidfFeatures:
         self.terms_ = terms
         self.vocabulary_ = {t: i for i, t in enumerate(terms)}
         self.idf_ = idf
+        self._prepare()
+
+    def _prepare(self) -> None:
+        if self.stem is not None and self.stem not in STEMMERS:
+            raise ValueError(f"stem must be None or one of {list(STEMMERS)}, got {self.stem!r}")
         self._token_re = re.compile(TOKEN_PATTERN)
+        self._stop = frozenset(self.stop_words)
 
     @classmethod
     def from_state(cls, params: dict[str, Any], terms: list[str], idf: np.ndarray) -> TfidfFeatures:
@@ -84,6 +97,8 @@ class TfidfFeatures:
             "max_df": self.max_df,
             "max_features": self.max_features,
             "sublinear_tf": self.sublinear_tf,
+            "stop_words": list(self.stop_words),
+            "stem": self.stem,
         }
 
     @property
@@ -97,7 +112,36 @@ class TfidfFeatures:
 
     # -- prediction (numpy/scipy only) -------------------------------------------
     def tokens(self, text: str) -> list[str]:
-        return self._token_re.findall(text.lower())
+        """Lower-cased word tokens, function words dropped and suffixes stripped as configured."""
+        toks = self._token_re.findall(text.lower())
+        if self._stop:
+            toks = [t for t in toks if t not in self._stop]
+        if self.stem is not None:
+            toks = [light_stem(t) for t in toks]
+        return toks
+
+    def surface_forms(self, text: str) -> dict[str, str]:
+        """Map each n-gram term of ``text`` to the words it came from in ``text``
+        (first occurrence), so evidence quotes "victims of trafficking" rather than
+        the internal term "victim traffick"."""
+        self._check_fitted()
+        low = text.lower()
+        same_length = len(low) == len(text)
+        kept: list[tuple[str, int, int]] = []
+        for m in self._token_re.finditer(low):
+            tok = m.group()
+            if tok in self._stop:
+                continue
+            kept.append((light_stem(tok) if self.stem is not None else tok, m.start(), m.end()))
+        src = text if same_length else low
+        out: dict[str, str] = {}
+        lo, hi = self.ngram_range
+        for n in range(lo, hi + 1):
+            for i in range(len(kept) - n + 1):
+                term = " ".join(k[0] for k in kept[i : i + n])
+                if term not in out:
+                    out[term] = " ".join(src[kept[i][1] : kept[i + n - 1][2]].split())
+        return out
 
     def transform(self, texts: Iterable[str]) -> sp.csr_matrix:
         """TF-IDF matrix of ``texts`` (one row each), equal to scikit-learn's within 1e-12."""

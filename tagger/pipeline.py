@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 
+from ._textproc import ENGLISH_STOP_WORDS
 from .errors import InputTypeError, InputValueError, NotFittedError
 from .features import TfidfFeatures
 from .model import LinearModel
@@ -77,12 +78,15 @@ class Tagger:
         min_df: int = 2,
         max_df: float = 0.9,
         max_features: int | None = 60000,
+        stop_words: bool = True,
+        stem: bool = True,
         C: float = 4.0,
         class_weight: str | None = "balanced",
         seed_weight: float = 1.0,
         gold_weight: float = 2.0,
         weak_weight: float = 0.5,
         default_threshold: float = 0.5,
+        theme_scope: str = "relevant",
         min_positives_for_tuning: int = 10,
         cv_folds: int = 5,
         top_terms: int = 5,
@@ -94,12 +98,15 @@ class Tagger:
         self.min_df = min_df
         self.max_df = max_df
         self.max_features = max_features
+        self.stop_words = stop_words
+        self.stem = stem
         self.C = C
         self.class_weight = class_weight
         self.seed_weight = seed_weight
         self.gold_weight = gold_weight
         self.weak_weight = weak_weight
         self.default_threshold = default_threshold
+        self.theme_scope = theme_scope
         self.min_positives_for_tuning = min_positives_for_tuning
         self.cv_folds = cv_folds
         self.top_terms = top_terms
@@ -110,12 +117,15 @@ class Tagger:
         "min_df",
         "max_df",
         "max_features",
+        "stop_words",
+        "stem",
         "C",
         "class_weight",
         "seed_weight",
         "gold_weight",
         "weak_weight",
         "default_threshold",
+        "theme_scope",
         "min_positives_for_tuning",
         "cv_folds",
         "top_terms",
@@ -130,7 +140,14 @@ class Tagger:
 
     # ------------------------------------------------------------------ fitting
     def _new_features(self) -> TfidfFeatures:
-        return TfidfFeatures(tuple(self.ngram_range), self.min_df, self.max_df, self.max_features)
+        return TfidfFeatures(
+            tuple(self.ngram_range),
+            self.min_df,
+            self.max_df,
+            self.max_features,
+            stop_words=ENGLISH_STOP_WORDS if self.stop_words else (),
+            stem="light-v1" if self.stem else None,
+        )
 
     def _new_model(self) -> LinearModel:
         return LinearModel(C=self.C, class_weight=self.class_weight)
@@ -144,6 +161,8 @@ class Tagger:
                 raise InputValueError(f"{name} must be > 0, got {getattr(self, name)!r}")
         if not 0 < self.default_threshold < 1:
             raise InputValueError(f"default_threshold must be in (0, 1), got {self.default_threshold!r}")
+        if self.theme_scope not in ("relevant", "all"):
+            raise InputValueError(f"theme_scope must be 'relevant' or 'all', got {self.theme_scope!r}")
         if self.cv_folds < 2:
             raise InputValueError(f"cv_folds must be >= 2, got {self.cv_folds!r}")
 
@@ -175,6 +194,10 @@ class Tagger:
 
         texts = [e.text for e in examples]
         Y = np.array([e.y for e in examples], dtype=np.int8)
+        if self.theme_scope == "relevant":
+            # Theme classifiers learn P(theme | relevant): off-topic texts teach
+            # the relevance classifier, and relevance gates the themes.
+            Y[Y[:, 0] == 0, 1:] = -1
         kind_w = {"seed": self.seed_weight, "gold": self.gold_weight, "weak": self.weak_weight}
         w = np.array([kind_w[e.kind] for e in examples], dtype=np.float64)
         W = np.repeat(w[:, None], len(label_ids), axis=1)
@@ -304,9 +327,11 @@ class Tagger:
         scores = {lab: float(p[j]) for j, lab in enumerate(labels[1:], 1)}
         themes = tuple(sorted((t for t in scores if relevant and scores[t] >= self.thresholds_[t]), key=lambda t: -scores[t]))
         terms: dict[str, list[tuple[str, float]]] = {}
-        if self.top_terms > 0:
+        if self.top_terms > 0 and (relevant or themes):
+            surface = self.features_.surface_forms(text)
             for lab in ((labels[0],) if relevant else ()) + themes:
-                terms[lab] = self.model_.top_terms(x_row, labels.index(lab), self.features_.terms_, self.top_terms)
+                top = self.model_.top_terms(x_row, labels.index(lab), self.features_.terms_, self.top_terms)
+                terms[lab] = [(surface.get(term, term), w) for term, w in top]
         evidence = Evidence(tuple(self.rules_.match(text)), terms)
         return TagResult(bool(relevant), relevance, themes, scores, evidence)
 

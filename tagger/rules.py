@@ -12,14 +12,14 @@ import hashlib
 import json
 import re
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .errors import DataFileError
 
-_RULE_FIELDS = {"name", "theme", "description", "keywords", "patterns", "exclude", "weight", "case_sensitive"}
+_RULE_FIELDS = {"name", "theme", "description", "keywords", "patterns", "triggers", "exclude", "weight", "case_sensitive"}
 _JOIN = r"[\s\-\u2010-\u2014]+"  # a space or hyphen in a keyword matches runs of either
 
 
@@ -32,13 +32,14 @@ class Rule:
     keywords: tuple[str, ...] = ()
     patterns: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    triggers: tuple[str, ...] = ()
     weight: float = 1.0
     description: str = ""
     case_sensitive: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
-        for k in ("keywords", "patterns", "exclude"):
+        for k in ("keywords", "patterns", "exclude", "triggers"):
             d[k] = list(d[k])
         return d
 
@@ -76,11 +77,26 @@ def keyword_regex(keyword: str) -> str:
     return r"(?<!\w)" + _JOIN.join(parts) + r"(?!\w)"
 
 
+_WORD = re.compile(r"\w+")
+
+
 @dataclass(frozen=True)
 class _Compiled:
+    """A rule compiled for matching, with a cheap word prefilter.
+
+    ``words`` and ``prefixes`` are lowercase first words of the rule's keywords: the
+    regex can only match if the text contains one of the words, or a word starting
+    with one of the prefixes. ``always`` rules (raw patterns, keywords starting with
+    ``*``) skip the prefilter.
+    """
+
     rule: Rule
     regex: re.Pattern[str]
     exclude: re.Pattern[str] | None = field(default=None)
+    words: frozenset[str] = frozenset()
+    prefixes: frozenset[str] = frozenset()
+    always: bool = True
+    scan_all: bool = False
 
 
 class RuleSet:
@@ -93,6 +109,7 @@ class RuleSet:
             raise ValueError(f"rule names must be unique; repeated: {dupes}")
         self.rules: tuple[Rule, ...] = tuple(rules)
         self._compiled = tuple(_compile(r) for r in self.rules)
+        self._trigger = _Trigger(self._compiled)
 
     def __len__(self) -> int:
         return len(self.rules)
@@ -106,15 +123,34 @@ class RuleSet:
         return tuple(dict.fromkeys(r.theme for r in self.rules))
 
     def match(self, text: str) -> list[RuleHit]:
-        """All hits of all rules in ``text``, sorted by position then rule order."""
+        """All hits of all rules in ``text``, sorted by position then rule order.
+
+        Keyword rules only try their regex where one of their first words starts
+        (found through a word index built once per text), which gives the same
+        hits as scanning the whole text, many times faster.
+        """
         hits: list[RuleHit] = []
-        for c in self._compiled:
-            excluded = [m.span() for m in c.exclude.finditer(text)] if c.exclude is not None else []
-            for m in c.regex.finditer(text):
-                s, e = m.span()
-                if s == e or any(s < xe and xs < e for xs, xe in excluded):
+        candidates = self._trigger.candidates(text)
+        for i, c in enumerate(self._compiled):
+            if c.always:
+                spans: Iterable[tuple[int, int, str]] = ((m.start(), m.end(), m.group()) for m in c.regex.finditer(text))
+            else:
+                starts = candidates.get(i)
+                if not starts:
                     continue
-                hits.append(RuleHit(c.rule.name, c.rule.theme, s, e, m.group(), c.rule.weight))
+                if c.scan_all:
+                    spans = ((m.start(), m.end(), m.group()) for m in c.regex.finditer(text))
+                else:
+                    spans = _scan(c.regex, text, sorted(set(starts)))
+            excluded: list[tuple[int, int]] | None = None
+            for s, e, matched in spans:
+                if s == e:
+                    continue
+                if excluded is None:
+                    excluded = [x.span() for x in c.exclude.finditer(text)] if c.exclude is not None else []
+                if any(s < xe and xs < e for xs, xe in excluded):
+                    continue
+                hits.append(RuleHit(c.rule.name, c.rule.theme, s, e, matched, c.rule.weight))
         hits.sort(key=lambda h: (h.start, h.end))
         return hits
 
@@ -151,7 +187,67 @@ def _compile(rule: Rule) -> _Compiled:
         raise ValueError(f"rule {rule.name!r} has neither keywords nor patterns")
     regex = re.compile("|".join(alts), flags)
     excl = re.compile("|".join(f"(?:{p})" for p in rule.exclude), re.IGNORECASE) if rule.exclude else None
-    return _Compiled(rule, regex, excl)
+    words: set[str] = set()
+    prefixes: set[str] = set()
+    always = bool(rule.patterns) and not rule.triggers
+    for k in (*rule.keywords, *rule.triggers):
+        first = re.split(r"[\s\-]+", k.strip())[0]
+        core = first.rstrip("*").lower()
+        run = _WORD.search(core)
+        if run is None:
+            always = True
+        elif run.group() == core and not first.endswith("*"):
+            words.add(core)
+        else:
+            prefixes.add(run.group())
+    return _Compiled(rule, regex, excl, frozenset(words), frozenset(prefixes), always, bool(rule.patterns))
+
+
+class _Trigger:
+    """Maps the words that can start a keyword match to the rules they may trigger.
+
+    Built once per rule set: whole first words go in one dict; wildcard prefixes go
+    in another, keyed by their first ``_KEY`` letters and checked with ``startswith``.
+    """
+
+    _KEY = 3
+
+    def __init__(self, compiled: Sequence[_Compiled]) -> None:
+        self.words: dict[str, list[int]] = {}
+        self.prefixes: dict[str, list[tuple[str, int]]] = {}
+        for i, c in enumerate(compiled):
+            if c.always:
+                continue
+            for w in c.words:
+                self.words.setdefault(w, []).append(i)
+            for p in c.prefixes:
+                self.prefixes.setdefault(p[: self._KEY], []).append((p, i))
+
+    def candidates(self, text: str) -> dict[int, list[int]]:
+        """Rule index -> sorted start offsets where that rule's keywords may match."""
+        found: dict[int, list[int]] = {}
+        words, prefixes, key = self.words, self.prefixes, self._KEY
+        for m in _WORD.finditer(text.lower()):
+            w = m.group()
+            start = m.start()
+            for i in words.get(w, ()):
+                found.setdefault(i, []).append(start)
+            for p, i in prefixes.get(w[:key], ()):
+                if w.startswith(p):
+                    found.setdefault(i, []).append(start)
+        return found
+
+
+def _scan(regex: re.Pattern[str], text: str, starts: Sequence[int]) -> Iterator[tuple[int, int, str]]:
+    """Like ``regex.finditer(text)`` when matches can only begin at ``starts``."""
+    pos = 0
+    for p in starts:
+        if p < pos:
+            continue
+        m = regex.match(text, p)
+        if m is not None and m.end() > p:
+            pos = m.end()
+            yield p, pos, m.group()
 
 
 def _str_tuple(value: Any, what: str, source: object, idx: int) -> tuple[str, ...]:
@@ -182,6 +278,7 @@ def _rule_from_dict(d: Any, source: object, idx: int) -> Rule:
         keywords=_str_tuple(d.get("keywords"), "keywords", source, idx),
         patterns=_str_tuple(d.get("patterns"), "patterns", source, idx),
         exclude=_str_tuple(d.get("exclude"), "exclude", source, idx),
+        triggers=_str_tuple(d.get("triggers"), "triggers", source, idx),
         weight=float(weight),
         description=" ".join(str(d.get("description", "")).split()),
         case_sensitive=bool(d.get("case_sensitive", False)),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from tagger._textproc import ENGLISH_STOP_WORDS
 from tagger.errors import NotFittedError
 from tagger.features import TfidfFeatures
 
@@ -33,8 +34,10 @@ VARIED = [
 
 @pytest.mark.parametrize("ngram_range", [(1, 1), (1, 2), (2, 3)])
 @pytest.mark.parametrize("sublinear", [True, False])
-def test_transform_equals_sklearn(ngram_range, sublinear):
-    f = TfidfFeatures(ngram_range=ngram_range, min_df=1, max_df=1.0, max_features=None, sublinear_tf=sublinear)
+@pytest.mark.parametrize("processing", ["plain", "stop+stem"])
+def test_transform_equals_sklearn(ngram_range, sublinear, processing):
+    extra = {"stop_words": ENGLISH_STOP_WORDS, "stem": "light-v1"} if processing == "stop+stem" else {}
+    f = TfidfFeatures(ngram_range=ngram_range, min_df=1, max_df=1.0, max_features=None, sublinear_tf=sublinear, **extra)
     vec = f.sklearn_vectorizer().fit(TRAIN)
     f.fit(TRAIN)
     assert f.terms_ == vec.get_feature_names_out().tolist()
@@ -63,3 +66,27 @@ def test_transform_before_fit_is_a_clear_error():
 def test_from_state_rejects_mismatched_arrays():
     with pytest.raises(ValueError, match="idf has"):
         TfidfFeatures.from_state({}, ["a", "b"], np.ones(3))
+
+
+def test_stop_words_are_dropped_before_ngrams_and_stems_merge_word_forms():
+    f = TfidfFeatures(min_df=1, stop_words=ENGLISH_STOP_WORDS, stem="light-v1").fit(TRAIN)
+    assert f.tokens("The victims of the traffickers") == ["victim", "traffick"]
+    # "victims of trafficking": the bigram skips the dropped function word
+    assert "victim traffick" in f.surface_forms("Victims of trafficking")
+    a = f.transform(["Police arrested traffickers"]).toarray()
+    b = f.transform(["police arrest the trafficker"]).toarray()
+    assert np.allclose(a, b)
+
+
+def test_surface_forms_quote_the_text():
+    f = TfidfFeatures(min_df=1, stop_words=ENGLISH_STOP_WORDS, stem="light-v1").fit(TRAIN)
+    text = "Two Victims of Trafficking were sheltered."
+    forms = f.surface_forms(text)
+    assert forms["victim traffick"] == "Victims of Trafficking"
+    assert forms["shelt"] == "sheltered"
+    assert all(v in text for v in forms.values())
+
+
+def test_unknown_stemmer_is_a_clear_error():
+    with pytest.raises(ValueError, match="stem must be"):
+        TfidfFeatures(stem="porter").fit(TRAIN)

@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from tagger._resources import seeds_dir
 from tagger.errors import DataFileError
 from tagger.rules import Rule, RuleSet, keyword_regex, load_rules
 
@@ -120,3 +121,30 @@ def test_seed_rules_use_known_labels_and_are_described():
     rules.check_labels((RELEVANCE, *THEME_IDS))
     assert all(r.description for r in rules), "every seed rule says what it is for"
     assert set(rules.labels) == {RELEVANCE, *THEME_IDS}
+
+
+def test_indexed_matching_equals_a_full_regex_scan():
+    """The word-index shortcut in RuleSet.match must find exactly what scanning
+    the whole text with each rule's regex finds (minus exclusions)."""
+    rules = load_rules(seeds_dir() / "rules.toml")
+    texts = [
+        "ANTI-TRAFFICKING police Arrested three traffickers; the court convicted them.",
+        "Anti\u2013trafficking: victims were repatriated and reintegrated with IOM's help.",
+        "Traffickers' networks (trafficking-in-persons) and the children\u2019s shelter.",
+        "co-operation, cooperation and Co operation between ASEAN and the EU.",
+        "\u0e01\u0e32\u0e23\u0e04\u0e49\u0e32\u0e21\u0e19\u0e38\u0e29\u0e22\u0e4c human trafficking \u0e41\u0e25\u0e30 forced labour",
+        "drug trafficking and wildlife trafficking, not people",
+        "",
+        "x",
+        "a memorandum of understanding (MOU) was signed; MoUs; mou",
+    ]
+    for text in texts:
+        expected = []
+        for c in rules._compiled:
+            excluded = [m.span() for m in c.exclude.finditer(text)] if c.exclude else []
+            for m in c.regex.finditer(text):
+                s, e = m.span()
+                if s < e and not any(s < xe and xs < e for xs, xe in excluded):
+                    expected.append((s, e, c.rule.name))
+        got = [(h.start, h.end, h.rule) for h in rules.match(text)]
+        assert sorted(got) == sorted(expected), text

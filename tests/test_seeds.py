@@ -10,8 +10,8 @@ import numpy as np
 import pytest
 
 from tagger._resources import default_model_dir, seeds_dir
-from tagger.training import file_sha256, load_seeds
 from tagger.themes import RELEVANCE, THEME_IDS
+from tagger.training import file_sha256, load_seeds
 
 
 @pytest.fixture(scope="module")
