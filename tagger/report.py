@@ -64,9 +64,10 @@ class _Mark:
 
 
 def term_spans(text: str, term: str) -> list[tuple[int, int]]:
-    """Where a model term (a lower-cased word n-gram) occurs in ``text``, as character spans,
-    using the same tokenisation as the features."""
-    words = term.split()
+    """Where an evidence term (a word n-gram as quoted in evidence, e.g. "victims of
+    trafficking") occurs in ``text``, as character spans: the same words in the same
+    order, case-insensitively, whatever lies between them (spaces, hyphens, line breaks)."""
+    words = [w.lower() for w in _TOKEN.findall(term)]
     if not words:
         return []
     toks = [(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text)]

@@ -31,6 +31,7 @@ def test_term_spans_follow_the_feature_tokenisation():
     text = "Forced-labour cases: forced labour, FORCED  labour; forcedlabour."
     assert [text[a:b] for a, b in term_spans(text, "forced labour")] == ["Forced-labour", "forced labour", "FORCED  labour"]
     assert term_spans(text, "") == []
+    assert [text[a:b] for a, b in term_spans(text, "Forced-Labour")] == ["Forced-labour", "forced labour", "FORCED  labour"]
 
 
 def test_report_highlights_rule_hits_and_terms_of_a_known_text(small_tagger, tmp_path):
