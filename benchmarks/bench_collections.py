@@ -107,9 +107,9 @@ def main() -> None:
     try:
         corpus = tmp / "corpus.jsonl"
         n_paras = write_corpus(corpus, args.articles)
-        print(
-            f"corpus: {args.articles} articles, {n_paras} paragraphs, {corpus.stat().st_size / 1e6:.1f} MB; {os.cpu_count()} CPUs"
-        )
+        load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+        print(f"corpus: {args.articles} articles, {n_paras} paragraphs, {corpus.stat().st_size / 1e6:.1f} MB")
+        print(f"machine: {os.cpu_count()} CPUs, load average {load} (other work on the machine slows --jobs most)")
         outs = {}
         for jobs in (1, 2):
             out = tmp / f"out{jobs}.jsonl"
