@@ -11,7 +11,8 @@
 from ._version import __version__
 from .api import load, train
 from .errors import TaggerError
+from .frames import tag_dataframe
 from .pipeline import Tagger
 from .tags import ArticleResult, TagResult
 
-__all__ = ["ArticleResult", "TagResult", "Tagger", "TaggerError", "__version__", "load", "train"]
+__all__ = ["ArticleResult", "TagResult", "Tagger", "TaggerError", "__version__", "load", "tag_dataframe", "train"]

@@ -7,10 +7,12 @@ line ``tagger: error: ...`` on stderr and exit with status 2.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
+import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -19,18 +21,44 @@ from .errors import DataFileError, TaggerError
 logger = logging.getLogger("tagger.cli")
 
 EPILOG_TAG = """\
-input kinds:
-  FILE.jsonl   one JSON object per line with "text" (and optional "id");
-               output: one JSON line per input with id, relevant, relevance,
-               themes, scores, evidence. The id is the input's, else the line number.
-  -            the same JSONL read from standard input.
-  FILE.txt     one article: split into paragraphs, tagged, rolled up. Output is a
-               readable summary; add --json for the full result as JSON.
+inputs (several may be given, read in order):
+  FILE.jsonl   one JSON object per line with the text (--text-field, default "text")
+               and an optional id (--id-field, default "id"; else the line number).
+  FILE.csv/.tsv  a header row, then one row per unit; same --text-field/--id-field
+               (the id defaults to the line on which the row starts).
+  FILE.txt/.md/.html  one article per file (HTML reduced to its visible text):
+               split into paragraphs, tagged, rolled up to article level.
+  FOLDER       every .txt/.md/.html file inside, recursively (hidden ones skipped).
+  -            standard input, JSONL unless --input-format says otherwise.
+outputs: one record per unit (or per paragraph with --paragraphs), as
+  JSONL        id, relevant, relevance, themes, scores, evidence (articles also
+               theme_paragraphs and n_paragraphs; paragraphs: paragraph, start, end);
+  CSV/TSV      id, [paragraph], kept columns, relevant, relevance, themes (";"-separated),
+               then one probability column per theme;
+  table        a readable table (the default when stdout is a terminal; * = assigned).
+  One .txt/.md/.html file alone gives a readable article summary (--json: full JSON).
+Bad records (not JSON, no text, text not a string) stop the run with file:line;
+everything before them has been written. --skip-errors reports them and goes on.
 
 examples:
   tagger tag examples/article.txt
   tagger tag news.jsonl -o tagged.jsonl
+  tagger tag articles/ -o tagged.csv --jobs 2
+  tagger tag export.csv --text-field body --id-field url --keep-columns title,date -o tagged.csv
   cat news.jsonl | tagger tag - --model my-model/
+"""
+
+EPILOG_REPORT = """\
+Every input unit (a JSONL/CSV record or an article file) is shown as an article:
+its themes with scores, then its paragraphs with the evidence highlighted -- rule
+hits as a background in the theme's colour, the terms that weighed most as a
+coloured underline -- and a colour legend. At the top: articles per theme as a bar
+chart and an index. The page needs no network and runs no script; all input text
+is escaped.
+
+examples:
+  tagger report articles/ -o report.html
+  tagger report news.jsonl --text-field body -o report.html --limit 200
 """
 
 EPILOG_TRAIN = """\
@@ -127,14 +155,6 @@ def _open_out(path: str | None) -> TextIO:
     return p.open("w", encoding="utf-8")
 
 
-def _jsonl_units(path: str, text_field: str, id_field: str) -> Iterator[tuple[Any, str]]:
-    from .io import iter_jsonl, record_text
-
-    for rec in iter_jsonl(path):
-        text = record_text(rec, text_field)
-        yield rec.data.get(id_field, rec.line), text
-
-
 def _format_article(name: str, res: Any, taxonomy: Any) -> str:
     def pct(x: float) -> str:
         return f"{x:.2f}"
@@ -163,51 +183,151 @@ def _format_article(name: str, res: Any, taxonomy: Any) -> str:
     return "\n".join(out) + "\n"
 
 
-def cmd_tag(args: argparse.Namespace) -> int:
-    t = _model(args.model)
-    src = args.input
-    if src != "-" and Path(src).suffix.lower() in (".txt", ".md"):
-        p = Path(src)
-        if not p.is_file():
-            raise DataFileError(p, None, "file not found" if not p.exists() else "not a regular file")
-        try:
-            text = p.read_text(encoding="utf-8")
-        except UnicodeDecodeError as exc:
-            raise DataFileError(p, None, f"not valid UTF-8 ({exc.reason})") from None
-        res = t.tag_article(text)
-        out = _open_out(args.output)
-        try:
-            if args.json:
-                out.write(json.dumps({"id": p.name, **res.to_dict()}, ensure_ascii=False) + "\n")
-            else:
-                out.write(_format_article(str(p), res, t.taxonomy_))
-        finally:
-            if out is not sys.stdout:
-                out.close()
-        return 0
-    if src != "-" and Path(src).suffix.lower() != ".jsonl":
-        raise TaggerError(
-            f"{src}: unsupported input type {Path(src).suffix or '(no extension)'!r}; expected .jsonl, .txt, .md or -"
-        )
-    out = _open_out(args.output)
-    n = 0
+def _progress(args: argparse.Namespace) -> Any:
+    """A tqdm bar on stderr when stderr is a terminal (and tqdm is installed), else None."""
+    if args.quiet or not sys.stderr.isatty():
+        return None
     try:
-        units = _jsonl_units(src, args.text_field, args.id_field)
-        ids: list[Any] = []
+        from tqdm import tqdm
+    except ImportError:
+        return None
+    try:
+        sized = os.get_terminal_size(sys.stderr.fileno()).columns > 0
+    except (OSError, ValueError):
+        sized = False
+    # a terminal that reports no size (0 columns) would get an empty bar: use 80 there
+    return tqdm(total=None, unit=" units", file=sys.stderr, dynamic_ncols=sized, ncols=None if sized else 80, leave=True)
 
-        def texts() -> Iterator[str]:
-            for uid, text in units:
-                ids.append(uid)
-                yield text
 
-        for i, res in enumerate(t.tag_stream(texts(), batch_size=args.batch_size)):
-            out.write(json.dumps({"id": ids[i], **res.to_dict()}, ensure_ascii=False) + "\n")
-            n += 1
-        out.flush()
+def _resolve_output_format(args: argparse.Namespace) -> str | None:
+    """--format, else the -o extension, else JSONL (a table when stdout is a terminal)."""
+    from .bulk import output_format_of
+
+    if args.format:
+        return str(args.format)
+    if args.json:
+        return "jsonl"
+    if args.output and args.output != "-":
+        return output_format_of(args.output)
+    return "table" if sys.stdout.isatty() else "jsonl"
+
+
+def _tag_one_article(t: Any, path: str, args: argparse.Namespace) -> int:
+    """The readable (or --json) summary of one article file."""
+    from .sources import BadRecord, format_of, read_article
+
+    item = read_article(path, format_of(path) or "txt")
+    if isinstance(item, BadRecord):
+        raise item.error
+    res = t.tag_article(item.text)
+    out = _open_out(args.output)
+    try:
+        if args.json:
+            out.write(json.dumps({"id": Path(path).name, **res.to_dict()}, ensure_ascii=False) + "\n")
+        else:
+            out.write(_format_article(path, res, t.taxonomy_))
     finally:
         if out is not sys.stdout:
             out.close()
-    logger.info("tagged %d units", n)
+    return 0
+
+
+def _check_not_an_input(output: str | None, inputs: Sequence[tuple[str, str]]) -> None:
+    if not output or output == "-":
+        return
+    o = Path(output).resolve()
+    for p, fmt in inputs:
+        if p != "-" and (o == Path(p).resolve() or (fmt == "dir" and Path(p).resolve() in o.parents)):
+            raise TaggerError(f"{output}: output would overwrite or sit inside an input ({p})")
+
+
+def cmd_tag(args: argparse.Namespace) -> int:
+    from .bulk import OutputOptions, tag_items
+    from .sources import ARTICLE_FORMATS, check_inputs, iter_items
+
+    inputs = check_inputs(args.inputs, args.input_format)
+    fmt = _resolve_output_format(args)
+    single_article = len(inputs) == 1 and inputs[0][1] in ARTICLE_FORMATS
+    from .bulk import output_format_of
+
+    chosen = args.format or (args.output and args.output != "-" and output_format_of(args.output))
+    if single_article and not args.paragraphs and not chosen:
+        return _tag_one_article(_model(args.model), inputs[0][0], args)
+    if fmt is None:
+        raise TaggerError(
+            f"{args.output}: cannot tell the output format from the extension; use .jsonl, .csv or .tsv, or --format"
+        )
+    _check_not_an_input(args.output, inputs)
+    keep = tuple(k.strip() for k in (args.keep_columns or "").split(",") if k.strip())
+    opts = OutputOptions(fmt=fmt, paragraphs=args.paragraphs, keep=keep)
+    model = _model(args.model)
+    opts.check(model.theme_ids)
+    items = iter_items(inputs, args.text_field, args.id_field, keep)
+    shown = [0]
+
+    def on_error(err: DataFileError) -> None:
+        shown[0] += 1
+        if shown[0] <= 20:
+            print(f"tagger: warning: skipped {err}", file=sys.stderr)
+        elif shown[0] == 21:
+            print("tagger: warning: more bad records skipped (not shown)", file=sys.stderr)
+
+    bar = _progress(args)
+
+    def progress(units: int, texts: int) -> None:
+        if bar is not None:
+            bar.update(units)
+
+    to_file = bool(args.output and args.output != "-")
+    if not to_file:
+        sys.stdout.flush()
+    with contextlib.ExitStack() as stack:
+        out = stack.enter_context(Path(args.output).open("wb")) if to_file else sys.stdout.buffer
+        if bar is not None:
+            stack.callback(bar.close)
+        stats = tag_items(
+            args.model if args.jobs > 1 else model,
+            items,
+            out,
+            opts,
+            jobs=args.jobs,
+            batch_size=args.batch_size,
+            skip_errors=args.skip_errors,
+            on_error=on_error,
+            progress=progress,
+        )
+    if stats.bad and not args.quiet:
+        print(f"tagger: skipped {stats.bad} bad record(s)", file=sys.stderr)
+    logger.info("tagged %d units (%d paragraphs), wrote %d records", stats.units, stats.paragraphs, stats.records)
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from .report import write_report
+    from .sources import check_inputs, iter_items
+
+    inputs = check_inputs(args.inputs, args.input_format)
+    _check_not_an_input(args.output, inputs)
+    t = _model(args.model)
+    shown = [0]
+
+    def on_error(err: DataFileError) -> None:
+        shown[0] += 1
+        if shown[0] <= 20:
+            print(f"tagger: warning: skipped {err}", file=sys.stderr)
+
+    stats = write_report(
+        t,
+        iter_items(inputs, args.text_field, args.id_field),
+        args.output,
+        title=args.title,
+        limit=args.limit,
+        skip_errors=args.skip_errors,
+        on_error=on_error,
+    )
+    if not args.quiet:
+        themes = ", ".join(f"{k} {v}" for k, v in stats.per_theme.items())
+        print(f"wrote {args.output}: {stats.articles} article(s), {stats.relevant} relevant; {themes}", file=sys.stderr)
     return 0
 
 
@@ -530,6 +650,16 @@ def _add_labelling_commands(sub: Any, fmt: Any) -> None:
     rt.set_defaults(func=cmd_retrain)
 
 
+def _positive_int(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a positive integer, got {value!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive integer, got {value!r}")
+    return n
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="tagger",
@@ -543,19 +673,64 @@ def build_parser() -> argparse.ArgumentParser:
 
     t = sub.add_parser(
         "tag",
-        help="tag a JSONL file of units or a .txt article",
+        help="tag files, folders or stdin (JSONL, CSV/TSV, text, Markdown, HTML)",
         epilog=EPILOG_TAG,
         formatter_class=fmt,
         description="Tag texts with relevance and themes, with scores and evidence.",
     )
-    t.add_argument("input", metavar="INPUT", help="a .jsonl file, '-' for JSONL on stdin, or a .txt/.md article")
-    t.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
+    t.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="files (.jsonl, .csv, .tsv, .txt, .md, .html), folders (article files inside, recursively) or '-' for stdin",
+    )
+    t.add_argument(
+        "-o", "--output", metavar="OUT", help="write here instead of stdout; the extension (.jsonl, .csv, .tsv) sets the format"
+    )
+    t.add_argument(
+        "--format",
+        choices=["jsonl", "csv", "tsv", "table"],
+        help="output format (default: from OUT's extension; on stdout JSONL, or a table when stdout is a terminal)",
+    )
+    t.add_argument(
+        "--input-format",
+        choices=["jsonl", "csv", "tsv", "txt", "md", "html"],
+        help="how to read stdin and files without a known extension (default: from the extension; stdin: jsonl)",
+    )
     t.add_argument("--model", metavar="DIR", help="model directory (default: the shipped default model)")
-    t.add_argument("--json", action="store_true", help="for an article: print the full result as JSON")
-    t.add_argument("--text-field", default="text", help="JSONL field holding the text (default: text)")
-    t.add_argument("--id-field", default="id", help="JSONL field holding the id (default: id)")
-    t.add_argument("--batch-size", type=int, default=512, help="texts vectorised together (default: 512)")
+    t.add_argument(
+        "--json", action="store_true", help="for one article file: print the full result as JSON; otherwise: JSONL output"
+    )
+    t.add_argument("--text-field", default="text", help="JSONL field / CSV column holding the text (default: text)")
+    t.add_argument("--id-field", default="id", help="JSONL field / CSV column holding the id (default: id, else the line number)")
+    t.add_argument("--keep-columns", metavar="A,B", help="comma-separated JSONL fields / CSV columns to copy to the output")
+    t.add_argument("--paragraphs", action="store_true", help="one record per paragraph (with the id and paragraph index)")
+    t.add_argument(
+        "--jobs", type=_positive_int, default=1, metavar="N", help="tag batches in N worker processes (same output, in order)"
+    )
+    t.add_argument("--skip-errors", action="store_true", help="report bad records (file:line) on stderr and go on")
+    t.add_argument("-q", "--quiet", action="store_true", help="no progress bar (shown on stderr only when it is a terminal)")
+    t.add_argument("--batch-size", type=_positive_int, default=256, help="units vectorised together (default: 256)")
     t.set_defaults(func=cmd_tag)
+
+    rp = sub.add_parser(
+        "report",
+        help="write a self-contained HTML report with themes, scores and highlighted evidence",
+        epilog=EPILOG_REPORT,
+        formatter_class=fmt,
+        description="Tag inputs as articles and write one HTML page for people to read.",
+    )
+    rp.add_argument("inputs", nargs="+", metavar="INPUT", help="the same inputs as 'tagger tag' (files, folders, '-')")
+    rp.add_argument("-o", "--output", required=True, metavar="REPORT.html", help="the HTML file to write (replaced atomically)")
+    rp.add_argument("--model", metavar="DIR", help="model directory (default: the shipped default model)")
+    rp.add_argument("--title", default="Trafficking news: themes and evidence", help="the page title")
+    rp.add_argument("--limit", type=_positive_int, metavar="N", help="report only the first N articles")
+    rp.add_argument("--input-format", choices=["jsonl", "csv", "tsv", "txt", "md", "html"], help="as for 'tagger tag'")
+    rp.add_argument("--text-field", default="text", help="JSONL field / CSV column holding the text (default: text)")
+    rp.add_argument("--id-field", default="id", help="JSONL field / CSV column holding the id (default: id)")
+    rp.add_argument("--skip-errors", action="store_true", help="report bad records on stderr and go on")
+    rp.add_argument("-q", "--quiet", action="store_true", help="no summary line on stderr")
+    rp.set_defaults(func=cmd_report)
 
     tr = sub.add_parser(
         "train",

@@ -102,7 +102,7 @@ def test_evaluate(model_dir, tmp_path):
     ("args", "message"),
     [
         (["tag", "missing.jsonl"], "file not found"),
-        (["tag", "data.csv"], "unsupported input type"),
+        (["tag", "data.xlsx"], "unsupported input type"),
         (["tag", "-", "--model", "no-such-model"], "model directory not found"),
         (["info", "--model", "no-such-model"], "model directory not found"),
     ],
