@@ -281,7 +281,7 @@ class Tagger:
         """
         self._check_fitted()
         texts = _check_texts(texts)
-        X = self.features_.transform(texts)
+        X = self.features_.transform_rows(texts)
         return self._proba(X)
 
     def _proba(self, X: Any) -> np.ndarray:
@@ -299,9 +299,9 @@ class Tagger:
         texts = _check_texts(texts)
         if not texts:
             return []
-        X = self.features_.transform(texts)
+        X = self.features_.transform_rows(texts)
         P = self._proba(X)
-        return [self._result(texts[i], P[i], X[i]) for i in range(len(texts))]
+        return [self._result(texts[i], P[i], X.row(i)) for i in range(len(texts))]
 
     def tag_stream(self, texts: Iterable[str], batch_size: int = 512) -> Iterator[TagResult]:
         """Tag an iterable lazily in batches of ``batch_size`` (bounded memory, results in order)."""
