@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 
+from ._parallel import check_n_jobs
 from ._textproc import ENGLISH_STOP_WORDS
 from .errors import InputTypeError, InputValueError, NotFittedError
 from .features import TfidfFeatures
@@ -28,6 +29,8 @@ from .themes import Taxonomy
 logger = logging.getLogger(__name__)
 
 _THRESHOLD_GRID = np.round(np.arange(0.05, 0.951, 0.01), 2)
+#: Smaller batches are scored in this process even when ``n_jobs`` > 1.
+_MIN_PARALLEL = 1000
 
 
 def _check_texts(texts: Iterable[Any], what: str = "texts") -> list[str]:
@@ -273,14 +276,21 @@ class Tagger:
         self._check_fitted()
         return self.taxonomy_.theme_ids
 
-    def predict_proba(self, texts: Iterable[str]) -> np.ndarray:
+    def predict_proba(self, texts: Iterable[str], n_jobs: int | None = None) -> np.ndarray:
         """Probabilities, shape ``(n_texts, 1 + n_themes)``: relevance first, then themes.
 
         A text with no word of the model's vocabulary (empty, punctuation only, an
         unsupported script) gets 0.0 everywhere: there is no evidence to score.
+        ``n_jobs`` > 1 (or -1 for all cores) scores large batches in that many worker
+        processes (same results; see :meth:`tag_batch`).
         """
         self._check_fitted()
         texts = _check_texts(texts)
+        jobs = check_n_jobs(n_jobs)
+        if jobs > 1 and len(texts) >= _MIN_PARALLEL:
+            from . import _parallel
+
+            return _parallel.proba(self, texts, jobs)
         X = self.features_.transform_rows(texts)
         return self._proba(X)
 
@@ -293,12 +303,22 @@ class Tagger:
         """Tag one paragraph or short unit."""
         return self.tag_batch([check_text(text)])[0]
 
-    def tag_batch(self, texts: Iterable[str]) -> list[TagResult]:
-        """Tag many texts with one vectorisation (a list, any iterable, a pandas Series)."""
+    def tag_batch(self, texts: Iterable[str], n_jobs: int | None = None) -> list[TagResult]:
+        """Tag many texts with one vectorisation (a list, any iterable, a pandas Series).
+
+        ``n_jobs`` > 1 (or -1 for all cores) splits a large batch (at least a thousand
+        texts) between that many worker processes (joblib); each loads the model once
+        and keeps it for later calls. Results are the same and in the same order.
+        """
         self._check_fitted()
         texts = _check_texts(texts)
         if not texts:
             return []
+        jobs = check_n_jobs(n_jobs)
+        if jobs > 1 and len(texts) >= _MIN_PARALLEL:
+            from . import _parallel
+
+            return _parallel.tag_batch(self, texts, jobs)
         X = self.features_.transform_rows(texts)
         P = self._proba(X)
         return [self._result(texts[i], P[i], X.row(i)) for i in range(len(texts))]
