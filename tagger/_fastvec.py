@@ -59,6 +59,68 @@ class _Cache(dict):  # type: ignore[type-arg]
         return _MISS
 
 
+_U64 = np.uint64
+#: MASKS[n] keeps the first n bytes (little-endian) of a uint64 word.
+_MASKS = np.array([(1 << (8 * n)) - 1 for n in range(8)] + [0xFFFFFFFFFFFFFFFF], dtype=np.uint64)
+_H1, _H2 = np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F)
+
+
+class _PieceTable:
+    """An open-addressing hash table in numpy arrays: a plain ASCII piece of 2 to 16
+    bytes, packed exactly into two uint64 words (zero-padded: the packing is
+    injective because pieces contain no NUL byte), -> its word id or DROP.
+
+    Lookups are vectorised. Inserts run under ``_RESOLVE_LOCK``, write a slot's keys
+    before its value and never change or remove a filled slot, so a reader racing an
+    insert sees either the finished entry or an empty slot (a miss, resolved again).
+    """
+
+    BITS = 18
+    MAX_FILL = (1 << BITS) // 2
+    _EMPTY = np.uint64(_MISS & 0xFFFFFFFFFFFFFFFF)  # the value column of an empty slot
+
+    def __init__(self) -> None:
+        # one row per slot: key word 1, key word 2, value (int64 bits), padding
+        self.rows = np.zeros((1 << self.BITS, 4), dtype=np.uint64)
+        self.rows[:, 2] = self._EMPTY
+        self.filled = 0
+
+    def _slots(self, k1: np.ndarray, k2: np.ndarray) -> np.ndarray:
+        h = k1 * _H1 + k2 * _H2
+        return ((h ^ (h >> _U64(31))) >> _U64(64 - self.BITS)).astype(np.int64)
+
+    def get(self, k1: np.ndarray, k2: np.ndarray) -> np.ndarray:
+        out = np.full(k1.shape[0], _MISS, dtype=np.int64)
+        slot = self._slots(k1, k2)
+        pend = np.arange(k1.shape[0])
+        mask = (1 << self.BITS) - 1
+        while pend.size:
+            sl = slot[pend]
+            r = self.rows[sl]
+            full = r[:, 2] != self._EMPTY
+            hit = full & (r[:, 0] == k1[pend]) & (r[:, 1] == k2[pend])
+            out[pend[hit]] = r[hit, 2].view(np.int64)
+            go_on = full & ~hit
+            pend = pend[go_on]
+            slot[pend] = (sl[go_on] + 1) & mask
+        return out
+
+    def put(self, k1: np.ndarray, k2: np.ndarray, vals: np.ndarray) -> None:
+        mask = (1 << self.BITS) - 1
+        rows = self.rows
+        for a, b, v, sl in zip(k1.tolist(), k2.tolist(), vals.tolist(), self._slots(k1, k2).tolist(), strict=True):
+            while True:
+                if rows[sl, 2] == self._EMPTY:
+                    rows[sl, 0] = a
+                    rows[sl, 1] = b
+                    rows[sl, 2] = v & 0xFFFFFFFFFFFFFFFF  # written last: the slot is now filled
+                    self.filled += 1
+                    break
+                if rows[sl, 0] == a and rows[sl, 1] == b:
+                    break
+                sl = (sl + 1) & mask
+
+
 class Lookup:
     """Integer lookup tables built from the vocabulary, plus the raw-piece cache.
 
@@ -106,6 +168,7 @@ class Lookup:
         # expansions. A key's value never changes and expansions only grow, so threads
         # sharing them can only disagree about what is cached, never about a result.
         self._state: tuple[_Cache, list[np.ndarray]] = (_Cache(), [])
+        self._table = _PieceTable()
 
     # -- tokens -> ids -----------------------------------------------------------
     def _word(self, token: str) -> int:
@@ -130,6 +193,15 @@ class Lookup:
     def ids(self, pieces: list[str] | list[bytes]) -> np.ndarray:
         """Word ids of the pieces in order (several for a piece holding several tokens),
         with DROP and _BOUNDARY markers."""
+        ids, expansions = self._ids(pieces)
+        multi = np.flatnonzero(ids <= _MULTI)
+        if multi.size:
+            ids = _expand(ids, multi, [expansions[c] for c in (_MULTI - ids[multi]).tolist()])
+        return ids
+
+    def _ids(self, pieces: list[str] | list[bytes]) -> tuple[np.ndarray, list[np.ndarray]]:
+        """Like :meth:`ids`, but a piece holding several tokens gives a _MULTI code
+        indexing the returned expansions."""
         cache, expansions = state = self._state
         ids = np.fromiter(map(cache.__getitem__, pieces), dtype=np.int64, count=len(pieces))
         miss = np.flatnonzero(ids == _MISS)
@@ -145,9 +217,57 @@ class Lookup:
                     # Multi-token codes point into the old expansions, which this call
                     # keeps using, so they are not carried over.
                     self._state = (_Cache({p: v for p, v in new.items() if v > _MULTI}), [])
-        multi = np.flatnonzero(ids <= _MULTI)
-        if multi.size:
-            ids = _expand(ids, multi, [expansions[c] for c in (_MULTI - ids[multi]).tolist()])
+        return ids, expansions
+
+
+    def buffer_ids(self, buf: bytes, all_ascii: bool) -> np.ndarray:
+        """Word ids of the pieces of a translated buffer (see the module docstring):
+        plain ASCII pieces of 2-16 bytes through the numpy hash table, other pieces
+        through :meth:`ids`."""
+        padded = buf + b" " * 16
+        B = np.frombuffer(padded, dtype=np.uint8)
+        edges = np.diff((B != 32).view(np.int8), prepend=np.int8(0))
+        starts = np.flatnonzero(edges == 1)
+        ends = np.flatnonzero(edges == -1)
+        lens = ends - starts
+        ids = np.full(starts.shape[0], DROP, dtype=np.int64)  # one-letter pieces stay DROP
+        ids[B[starts] == 0] = _BOUNDARY
+        simple = (lens >= 2) & (lens <= 16)
+        if not all_ascii:
+            high = np.flatnonzero(B >= 128)
+            if high.size:
+                simple[np.searchsorted(starts, high, side="right") - 1] = False
+        complex_ = np.flatnonzero(~simple & (lens > 1))
+        at = np.flatnonzero(simple)
+        st, ln = starts[at], lens[at]
+        words = np.ndarray((B.shape[0] - 7,), dtype="<u8", buffer=padded, strides=(1,))
+        k1 = words[st] & _MASKS[np.minimum(ln, 8)]
+        k2 = words[st + 8] & _MASKS[np.maximum(ln - 8, 0)]
+        table = self._table
+        vals = table.get(k1, k2)
+        miss = np.flatnonzero(vals == _MISS)
+        if miss.size:
+            # distinct missing pieces, resolved in Python once each
+            _, first, inverse = np.unique(np.stack([k1[miss], k2[miss]], axis=1), axis=0, return_index=True, return_inverse=True)
+            new = np.fromiter(
+                (self._word(buf[s : s + n].decode("ascii")) for s, n in zip(st[miss[first]].tolist(), ln[miss[first]].tolist(), strict=True)),
+                dtype=np.int64,
+                count=first.shape[0],
+            )
+            vals[miss] = new[inverse.ravel()]
+            with _RESOLVE_LOCK:
+                if table is self._table:
+                    if table.filled + first.shape[0] > table.MAX_FILL:
+                        self._table = _PieceTable()  # start afresh; readers of the old one are unaffected
+                    else:
+                        table.put(k1[miss[first]], k2[miss[first]], new)
+        ids[at] = vals
+        if complex_.size:
+            pieces = [buf[s:e] for s, e in zip(starts[complex_].tolist(), ends[complex_].tolist(), strict=True)]
+            ids[complex_], expansions = self._ids(pieces)
+            multi = np.flatnonzero(ids <= _MULTI)
+            if multi.size:
+                ids = _expand(ids, multi, [expansions[c] for c in (_MULTI - ids[multi]).tolist()])
         return ids
 
 
@@ -173,7 +293,8 @@ def ngram_counts(
     parts_doc: list[np.ndarray] = []
     if fast:
         joined = " \x00 ".join([texts[i] for i in fast] if len(fast) < n_docs else texts)
-        ids = lk.ids(joined.encode("utf-8", "surrogatepass").translate(_TABLE).split())
+        all_ascii = all(texts[i].isascii() for i in fast)
+        ids = lk.buffer_ids(joined.encode("utf-8", "surrogatepass").translate(_TABLE), all_ascii)
         local = np.cumsum(ids == _BOUNDARY)
         keep = ids >= 0
         parts_ids.append(ids[keep])

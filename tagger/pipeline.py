@@ -42,6 +42,8 @@ def _check_texts(texts: Iterable[Any], what: str = "texts") -> list[str]:
         items = list(texts)
     except TypeError:
         raise InputTypeError(f"{what} must be an iterable of strings, got {type(texts).__name__}") from None
+    if all(type(t) is str for t in items):  # the common case, checked without a call per text
+        return items
     return [check_text(t, f"{what}[{i}]") for i, t in enumerate(items)]
 
 
