@@ -124,11 +124,12 @@ def cold_start(model: str | None, repeats: int) -> tuple[float, bool]:
 
 def tagger_only_rss(model: str | None, corpus_file: str) -> float:
     code = (
-        "import json, resource, tagger\n"
+        "import json, tagger\n"
         f"t = tagger.load({model!r})\n"
         f"texts = json.load(open({corpus_file!r}))\n"
         "for i in range(0, len(texts), 4096): t.predict_proba(texts[i:i + 4096])\n"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+        # VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the parent across exec
+        "print(next(int(x.split()[1]) for x in open('/proc/self/status') if x.startswith('VmHWM')))\n"
     )
     return int(run_py(code)) / 1024
 
