@@ -10,16 +10,27 @@ tagging text stay light; ``tests/test_features.py`` checks both agree.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import scipy.sparse as sp
 
+from ._fastvec import Lookup, ngram_counts
+from ._sparse import Rows
 from ._textproc import STEMMERS, light_stem
 from .errors import NotFittedError
 
+if TYPE_CHECKING:
+    import scipy.sparse as sp
+
 TOKEN_PATTERN = r"(?u)\b\w\w+\b"
+
+#: Batches of at most this many texts go through the plain per-text loop; larger ones
+#: through the vectorised counter of ``tagger._fastvec`` (same counts; its lookup
+#: tables are built on first use).
+_SMALL_BATCH = 16
+_BUILD_LOCK = threading.Lock()
 
 
 class TfidfFeatures:
@@ -76,6 +87,7 @@ class TfidfFeatures:
         self.terms_ = terms
         self.vocabulary_ = {t: i for i, t in enumerate(terms)}
         self.idf_ = idf
+        self._lookup: Lookup | None = None
         self._prepare()
 
     def _prepare(self) -> None:
@@ -144,8 +156,23 @@ class TfidfFeatures:
         return out
 
     def transform(self, texts: Iterable[str]) -> sp.csr_matrix:
-        """TF-IDF matrix of ``texts`` (one row each), equal to scikit-learn's within 1e-12."""
+        """TF-IDF matrix of ``texts`` (one row each) as a ``scipy.sparse.csr_matrix``,
+        equal to scikit-learn's within 1e-12."""
+        return self.transform_rows(texts).tocsr()
+
+    def transform_rows(self, texts: Iterable[str]) -> Rows:
+        """The TF-IDF matrix as plain numpy CSR arrays (:class:`~tagger._sparse.Rows`),
+        without importing scipy: what prediction uses."""
         self._check_fitted()
+        texts = texts if isinstance(texts, list) else list(texts)
+        if len(texts) <= _SMALL_BATCH:
+            indptr, indices, counts = self._counts_loop(texts)
+        else:
+            indptr, indices, counts = self._counts_vectorised(texts)
+        return self._tfidf(indptr, indices, counts)
+
+    def _counts_loop(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Per-text n-gram counts with string lookups (cheapest for a few texts)."""
         vocab = self.vocabulary_
         lo, hi = self.ngram_range
         indptr = [0]
@@ -167,14 +194,41 @@ class TfidfFeatures:
                 indices.append(j)
                 counts.append(row[j])
             indptr.append(len(indices))
-        data = np.asarray(counts, dtype=np.float64)
-        idx = np.asarray(indices, dtype=np.int32)
+        return (
+            np.asarray(indptr, dtype=np.int64),
+            np.asarray(indices, dtype=np.int64),
+            np.asarray(counts, dtype=np.float64),
+        )
+
+    def _get_lookup(self) -> Lookup:
+        lk = self._lookup
+        if lk is None:
+            with _BUILD_LOCK:
+                lk = self._lookup
+                if lk is None:
+                    lk = Lookup(self.terms_, self._stop, self.stem, self._token_re)
+                    self._lookup = lk
+        return lk
+
+    def _counts_vectorised(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        return ngram_counts(self._get_lookup(), texts, tuple(self.ngram_range), len(self.terms_))
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = self.__dict__.copy()
+        state["_lookup"] = None  # rebuilt on first use; not worth pickling
+        return state
+
+    def _tfidf(self, indptr: np.ndarray, indices: np.ndarray, data: np.ndarray) -> Rows:
+        """Counts -> (sublinear) tf x idf, each row scaled to unit l2 norm."""
         if self.sublinear_tf:
             np.log(data, out=data)
             data += 1.0
-        data *= self.idf_[idx]
-        X = sp.csr_matrix((data, idx, np.asarray(indptr, dtype=np.int64)), shape=(len(indptr) - 1, len(self.terms_)))
-        sq = np.sqrt(np.asarray(X.multiply(X).sum(axis=1)).ravel())
-        sq[sq == 0.0] = 1.0
-        X.data /= np.repeat(sq, np.diff(X.indptr))
-        return X
+        data *= self.idf_[indices]
+        n = indptr.shape[0] - 1
+        rows = Rows(indptr, indices, data, (n, len(self.terms_)))
+        if data.size:
+            r = rows.row_ids()
+            norm = np.sqrt(np.bincount(r, weights=data * data, minlength=n))
+            norm[norm == 0.0] = 1.0
+            data /= norm[r]
+        return rows

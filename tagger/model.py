@@ -8,12 +8,15 @@ sigmoid, so prediction needs numpy/scipy only.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import scipy.sparse as sp
 
+from ._sparse import Rows
 from .errors import NotFittedError
+
+if TYPE_CHECKING:
+    import scipy.sparse as sp
 
 
 def sigmoid(z: np.ndarray) -> np.ndarray:
@@ -62,7 +65,9 @@ class LinearModel:
                 raise ValueError(f"label column {j} needs both positive and negative examples")
             Xj = X[known]
             if column_scale is not None:
-                Xj = Xj @ sp.diags(column_scale[j]).tocsr()
+                import scipy.sparse as sparse  # training only
+
+                Xj = Xj @ sparse.diags(column_scale[j]).tocsr()
             est = self.sklearn_estimator().fit(Xj, y, sample_weight=sample_weight[known, j])
             coef[j] = est.coef_[0] if column_scale is None else est.coef_[0] * column_scale[j]
             intercept[j] = est.intercept_[0]
@@ -77,16 +82,20 @@ class LinearModel:
         obj.intercept_ = intercept
         return obj
 
-    def decision_function(self, X: sp.csr_matrix) -> np.ndarray:
+    def decision_function(self, X: sp.csr_matrix | Rows) -> np.ndarray:
+        """``X @ coef_.T + intercept_``: one product for all labels (``X`` a scipy
+        sparse matrix or the numpy-only :class:`~tagger._sparse.Rows`)."""
         if not hasattr(self, "coef_"):
             raise NotFittedError("LinearModel is not fitted; call fit() or load a model first")
+        if isinstance(X, Rows):
+            return X.matmul_t(self.coef_) + self.intercept_
         return np.asarray(X @ self.coef_.T) + self.intercept_
 
-    def predict_proba(self, X: sp.csr_matrix) -> np.ndarray:
+    def predict_proba(self, X: sp.csr_matrix | Rows) -> np.ndarray:
         """Probability of each label, shape ``(n_texts, n_labels)``."""
         return sigmoid(self.decision_function(X))
 
-    def top_terms(self, x_row: sp.csr_matrix, label: int, terms: Sequence[str], k: int) -> list[tuple[str, float]]:
+    def top_terms(self, x_row: Any, label: int, terms: Sequence[str], k: int) -> list[tuple[str, float]]:
         """The ``k`` terms of one row with the largest positive contribution (coef x value)."""
         idx = x_row.indices
         contrib = self.coef_[label, idx] * x_row.data

@@ -249,6 +249,7 @@ def load_model(path: str | Path) -> Any:
         t.training_summary_ = dict(meta.get("training", {}).get("summary", {}))
         t.training_info_ = {k: v for k, v in meta.get("training", {}).items() if k != "summary"}
         t.metadata_ = meta
+        t._source_dir = str(d.resolve())  # lets worker processes load it themselves (n_jobs)
         return t
     except ModelFileError:
         raise

@@ -15,6 +15,8 @@ from typing import Any
 
 import numpy as np
 
+from ._parallel import check_n_jobs
+from ._sparse import Rows
 from ._textproc import ENGLISH_STOP_WORDS
 from .errors import InputTypeError, InputValueError, NotFittedError
 from .features import TfidfFeatures
@@ -42,9 +44,12 @@ def _rule_votes(hits_per_text: Sequence[Sequence[RuleHit]], columns: Sequence[st
 
 
 def _design(X: Any, V: np.ndarray) -> Any:
-    """TF-IDF columns followed by the rule-vote columns (CSR)."""
+    """TF-IDF columns followed by the rule-vote columns (numpy :class:`Rows` stay
+    numpy-only; scipy matrices, used in training, stay scipy)."""
     if V.shape[1] == 0:
         return X
+    if isinstance(X, Rows):
+        return X.append_dense(V)
     import scipy.sparse as sp
 
     return sp.hstack([X, sp.csr_matrix(V)], format="csr")
@@ -57,6 +62,8 @@ def _full_scales(scales: np.ndarray, n_terms: int) -> np.ndarray | None:
     return np.hstack([np.ones((scales.shape[0], n_terms)), scales])
 
 _THRESHOLD_GRID = np.round(np.arange(0.05, 0.951, 0.01), 2)
+#: Smaller batches are scored in this process even when ``n_jobs`` > 1.
+_MIN_PARALLEL = 1000
 
 
 def _check_texts(texts: Iterable[Any], what: str = "texts") -> list[str]:
@@ -68,6 +75,8 @@ def _check_texts(texts: Iterable[Any], what: str = "texts") -> list[str]:
         items = list(texts)
     except TypeError:
         raise InputTypeError(f"{what} must be an iterable of strings, got {type(texts).__name__}") from None
+    if all(type(t) is str for t in items):  # the common case, checked without a call per text
+        return items
     return [check_text(t, f"{what}[{i}]") for i, t in enumerate(items)]
 
 
@@ -390,21 +399,28 @@ class Tagger:
         self._check_fitted()
         return self.taxonomy_.theme_ids
 
-    def predict_proba(self, texts: Iterable[str]) -> np.ndarray:
+    def predict_proba(self, texts: Iterable[str], n_jobs: int | None = None) -> np.ndarray:
         """Probabilities, shape ``(n_texts, 1 + n_themes)``: relevance first, then themes.
 
         A text with no word of the model's vocabulary (empty, punctuation only, an
         unsupported script) gets 0.0 everywhere: there is no evidence to score.
+        ``n_jobs`` > 1 (or -1 for all cores) scores large batches in that many worker
+        processes (same results; see :meth:`tag_batch`).
         """
         self._check_fitted()
         texts = _check_texts(texts)
+        jobs = check_n_jobs(n_jobs)
+        if jobs > 1 and len(texts) >= _MIN_PARALLEL:
+            from . import _parallel
+
+            return _parallel.proba(self, texts, jobs)
         X, _ = self._matrix(texts)
         return self._proba(X)
 
     def _matrix(self, texts: list[str]) -> tuple[Any, list[list[RuleHit]]]:
         """The design matrix (TF-IDF, then rule-vote columns) and each text's rule hits."""
         hits = [self.rules_.match(t) for t in texts]
-        X = self.features_.transform(texts)
+        X = self.features_.transform_rows(texts)
         return _design(X, _rule_votes(hits, self.vote_columns_)), hits
 
     def _proba(self, X: Any) -> np.ndarray:
@@ -419,15 +435,25 @@ class Tagger:
         """Tag one paragraph or short unit."""
         return self.tag_batch([check_text(text)])[0]
 
-    def tag_batch(self, texts: Iterable[str]) -> list[TagResult]:
-        """Tag many texts with one vectorisation (a list, any iterable, a pandas Series)."""
+    def tag_batch(self, texts: Iterable[str], n_jobs: int | None = None) -> list[TagResult]:
+        """Tag many texts with one vectorisation (a list, any iterable, a pandas Series).
+
+        ``n_jobs`` > 1 (or -1 for all cores) splits a large batch (at least a thousand
+        texts) between that many worker processes (joblib); each loads the model once
+        and keeps it for later calls. Results are the same and in the same order.
+        """
         self._check_fitted()
         texts = _check_texts(texts)
         if not texts:
             return []
+        jobs = check_n_jobs(n_jobs)
+        if jobs > 1 and len(texts) >= _MIN_PARALLEL:
+            from . import _parallel
+
+            return _parallel.tag_batch(self, texts, jobs)
         X, hits = self._matrix(texts)
         P = self._proba(X)
-        return [self._result(texts[i], P[i], X[i], hits[i]) for i in range(len(texts))]
+        return [self._result(texts[i], P[i], X.row(i), hits[i]) for i in range(len(texts))]
 
     def tag_stream(self, texts: Iterable[str], batch_size: int = 512) -> Iterator[TagResult]:
         """Tag an iterable lazily in batches of ``batch_size`` (bounded memory, results in order)."""
