@@ -21,6 +21,7 @@ from .errors import DataFileError
 
 _RULE_FIELDS = {"name", "theme", "description", "keywords", "patterns", "exclude", "weight", "case_sensitive"}
 _JOIN = r"[\s\-\u2010-\u2014]+"  # a space or hyphen in a keyword matches runs of either
+_WORD_START = r"(?<!\w)"
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ def keyword_regex(keyword: str) -> str:
         core = tok[:-1] if star else tok
         esc = re.escape(core).replace("'", "['\u2019]")
         parts.append(esc + (r"\w*" if star else ""))
-    return r"(?<!\w)" + _JOIN.join(parts) + r"(?!\w)"
+    return _WORD_START + _JOIN.join(parts) + r"(?!\w)"
 
 
 @dataclass(frozen=True)
@@ -145,7 +146,10 @@ class RuleSet:
 
 def _compile(rule: Rule) -> _Compiled:
     flags = 0 if rule.case_sensitive else re.IGNORECASE
-    alts = sorted((keyword_regex(k) for k in rule.keywords), key=len, reverse=True)
+    kws = sorted((keyword_regex(k) for k in rule.keywords), key=len, reverse=True)
+    # Every keyword regex starts with the same look-behind: test it once per position,
+    # not once per keyword (same matches, several times faster on long texts).
+    alts = [_WORD_START + "(?:" + "|".join(k[len(_WORD_START) :] for k in kws) + ")"] if kws else []
     alts += [f"(?:{p})" for p in rule.patterns]
     if not alts:
         raise ValueError(f"rule {rule.name!r} has neither keywords nor patterns")
