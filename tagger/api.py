@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ._resources import default_model_dir
-from .errors import ModelFileError
+from .errors import InputTypeError, ModelFileError
 from .io import Record, parse_labels
 from .pipeline import Tagger
 from .training import collect_examples, gold_examples, load_seeds, merge_examples
@@ -54,9 +54,15 @@ def train(
     """
     s = load_seeds(seeds)
     exs, hashes = collect_examples(s, labelled, unlabelled, weak_min_votes, use_seed_corpus)
-    mem = [parse_labels(Record("<examples>", i, d), s.taxonomy.theme_ids) for i, d in enumerate(examples, 1)]
+    if isinstance(examples, (str, bytes, dict)):
+        raise InputTypeError(f"examples must be an iterable of dicts, got a single {type(examples).__name__}")
+    mem = []
+    for i, d in enumerate(examples, 1):
+        if not isinstance(d, dict):
+            raise InputTypeError(f"examples[{i - 1}] must be a dict like {{'text': ..., 'labels': [...]}}, got {type(d).__name__}")
+        mem.append(parse_labels(Record("<examples>", i, d), s.taxonomy.theme_ids))
     if mem:
-        exs = merge_examples([*exs, *gold_examples(mem, "<examples>")])
+        exs = merge_examples([*exs, *gold_examples(mem, "<examples>")], s.taxonomy.label_ids)
         hashes["examples"] = f"{len(mem)} in-memory items"
     t = Tagger(rules=s.rules, taxonomy=s.taxonomy, **params).fit(exs)
     t.training_info_ = {"data_sha256": hashes, "rules_sha256": s.rules.sha256(), "weak_min_votes": weak_min_votes}

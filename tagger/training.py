@@ -6,6 +6,11 @@ folding) appears more than once:
 1. ``weak``: unlabelled texts labelled by the rules (``weak_weight``);
 2. ``seed``: the hand-labelled seed corpus in ``seeds/corpus/`` (weight 1);
 3. ``gold``: user-labelled files (``gold_weight``), which override the others.
+
+Within one kind (e.g. the same text twice in gold files) the labels are combined:
+a label known in one copy and unknown (``-1``) in the other takes the known value,
+and copies that disagree (1 in one, 0 in the other) are an error naming both, since
+no fallback would be right. Weak labels are an exception: the later copy wins.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from typing import Any
 
 from ._resources import seeds_dir
 from .errors import DataFileError, InputValueError
-from .io import LabelledText, read_labelled, read_texts
+from .io import UNKNOWN, LabelledText, read_labelled, read_texts
 from .rules import RuleSet, load_rules
 from .text import text_key
 from .themes import Taxonomy, load_taxonomy
@@ -91,11 +96,33 @@ def weak_examples(
 
 
 def gold_examples(items: Iterable[LabelledText], source: str = "") -> list[Example]:
-    return [Example(i.text, i.y, "gold", source) for i in items]
+    return [Example(i.text, i.y, "gold", i.where or source) for i in items]
 
 
-def merge_examples(examples: Iterable[Example]) -> list[Example]:
-    """Keep one example per text: gold over seed over weak; within a kind, the later wins.
+def _combine(a: Example, b: Example, label_ids: Sequence[str] | None) -> Example:
+    """One example from two of the same kind and text: known labels fill unknown ones;
+    a 1 against a 0 is an :class:`InputValueError` naming both sources."""
+    if len(a.y) != len(b.y):
+        raise InputValueError(f"examples for the same text have {len(a.y)} and {len(b.y)} labels ({a.source}, {b.source})")
+    y = []
+    for j, (u, v) in enumerate(zip(a.y, b.y, strict=True)):
+        if u == v or v == UNKNOWN:
+            y.append(u)
+        elif u == UNKNOWN:
+            y.append(v)
+        else:
+            lab = label_ids[j] if label_ids is not None and j < len(label_ids) else f"#{j}"
+            raise InputValueError(
+                f"conflicting {a.kind} labels for the same text ({a.text[:60]!r}): {lab!r} is {u} in "
+                f"{a.source or '?'} but {v} in {b.source or '?'}; fix one of them"
+            )
+    return Example(a.text, tuple(y), a.kind, a.source)
+
+
+def merge_examples(examples: Iterable[Example], label_ids: Sequence[str] | None = None) -> list[Example]:
+    """Keep one example per text (after white-space and case folding): gold over seed
+    over weak. Copies of the same kind are combined (see the module docstring); for
+    weak labels the later copy wins.
 
     Returns examples in first-seen order, so the result is deterministic.
     """
@@ -110,6 +137,8 @@ def merge_examples(examples: Iterable[Example]) -> list[Example]:
         if cur is None:
             order.append(key)
             best[key] = ex
+        elif ex.kind == cur.kind and ex.kind != "weak":
+            best[key] = _combine(cur, ex, label_ids)
         elif rank[ex.kind] >= rank[cur.kind]:
             best[key] = ex
     return [best[k] for k in order]
@@ -163,4 +192,4 @@ def collect_examples(
         hashes[f"labelled/{Path(p).name}"] = file_sha256(p)
         examples += gold_examples(items, source=str(p))
         logger.info("%d gold examples from %s", len(items), p)
-    return merge_examples(examples), hashes
+    return merge_examples(examples, seeds.taxonomy.label_ids), hashes
