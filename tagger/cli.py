@@ -9,8 +9,11 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
+import tempfile
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -74,6 +77,59 @@ def _open_out(path: str | None) -> TextIO:
     return p.open("w", encoding="utf-8")
 
 
+@contextmanager
+def _output(path: str | None) -> Iterator[TextIO]:
+    """Where results go: stdout, or a file written atomically (a temporary sibling
+    renamed into place on success), so a failure never leaves a half-written output
+    nor destroys an existing file, and ``-o`` may even name the input file."""
+    if path is None or path == "-":
+        yield sys.stdout
+        return
+    p = Path(path)
+    if p.is_dir():
+        raise TaggerError(f"{p}: output is a directory, expected a file path")
+    parent = p.absolute().parent
+    if not parent.is_dir():
+        raise TaggerError(f"{p}: output folder {parent} does not exist")
+    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=parent)
+    try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            yield fh
+        os.replace(tmp, p)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _json_line(obj: Any) -> str:
+    """One JSON line, UTF-8 when possible; a text with lone surrogates (legal in JSON
+    as ``\\ud800`` escapes, not encodable as UTF-8) is written with ASCII escapes instead."""
+    line = json.dumps(obj, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        line = json.dumps(obj, ensure_ascii=True)
+    return line + "\n"
+
+
+def _read_article(p: Path) -> str:
+    if not p.is_file():
+        raise DataFileError(p, None, "file not found" if not p.exists() else "not a regular file")
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise DataFileError(p, None, f"cannot read: {exc.strerror}") from None
+    if data[:2] == b"\x1f\x8b":
+        raise DataFileError(p, None, "looks gzip-compressed; decompress it first (e.g. gunzip)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DataFileError(p, None, f"not valid UTF-8 ({exc.reason} at byte {exc.start})") from None
+
+
 def _jsonl_units(path: str, text_field: str, id_field: str) -> Iterator[tuple[Any, str]]:
     from .io import iter_jsonl, record_text
 
@@ -98,6 +154,8 @@ def _format_article(name: str, res: Any, taxonomy: Any) -> str:
     for p in res.paragraphs:
         r = p.tags
         head = ", ".join(f"{t} {pct(r.scores[t])}" for t in r.themes) or "no theme"
+        if not r.language_supported:
+            head += " (does not look like English: not tagged)"
         out.append(f"[{p.index + 1}] relevance {pct(r.relevance)}; {head}")
         snippet = " ".join(p.text.split())
         out.append("    " + (snippet[:160] + "..." if len(snippet) > 160 else snippet))
@@ -115,30 +173,19 @@ def cmd_tag(args: argparse.Namespace) -> int:
     src = args.input
     if src != "-" and Path(src).suffix.lower() in (".txt", ".md"):
         p = Path(src)
-        if not p.is_file():
-            raise DataFileError(p, None, "file not found" if not p.exists() else "not a regular file")
-        try:
-            text = p.read_text(encoding="utf-8")
-        except UnicodeDecodeError as exc:
-            raise DataFileError(p, None, f"not valid UTF-8 ({exc.reason})") from None
-        res = t.tag_article(text)
-        out = _open_out(args.output)
-        try:
+        res = t.tag_article(_read_article(p))
+        with _output(args.output) as out:
             if args.json:
-                out.write(json.dumps({"id": p.name, **res.to_dict()}, ensure_ascii=False) + "\n")
+                out.write(_json_line({"id": p.name, **res.to_dict()}))
             else:
                 out.write(_format_article(str(p), res, t.taxonomy_))
-        finally:
-            if out is not sys.stdout:
-                out.close()
         return 0
     if src != "-" and Path(src).suffix.lower() != ".jsonl":
         raise TaggerError(
             f"{src}: unsupported input type {Path(src).suffix or '(no extension)'!r}; expected .jsonl, .txt, .md or -"
         )
-    out = _open_out(args.output)
     n = 0
-    try:
+    with _output(args.output) as out:
         units = _jsonl_units(src, args.text_field, args.id_field)
         ids: list[Any] = []
 
@@ -148,12 +195,9 @@ def cmd_tag(args: argparse.Namespace) -> int:
                 yield text
 
         for i, res in enumerate(t.tag_stream(texts(), batch_size=args.batch_size)):
-            out.write(json.dumps({"id": ids[i], **res.to_dict()}, ensure_ascii=False) + "\n")
+            out.write(_json_line({"id": ids[i], **res.to_dict()}))
             n += 1
         out.flush()
-    finally:
-        if out is not sys.stdout:
-            out.close()
     logger.info("tagged %d units", n)
     return 0
 
@@ -313,6 +357,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         print(f"tagger: error: {exc.filename or ''}: {exc.strerror}", file=sys.stderr)
         return 2
+    except UnicodeEncodeError as exc:
+        print(
+            f"tagger: error: cannot write the output in encoding {exc.encoding!r}; "
+            "set PYTHONIOENCODING=utf-8 or write to a file with -o",
+            file=sys.stderr,
+        )
+        return 2
+    except Exception as exc:  # a bug: still one line (the traceback with -v)
+        if args.verbose:
+            logger.exception("internal error")
+        print(f"tagger: internal error (please report it; -v shows details): {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -51,7 +51,11 @@ class LabelledText:
 
 def _open_binary(path: str | Path) -> BinaryIO:
     if str(path) == "-":
-        return sys.stdin.buffer
+        stdin = sys.stdin.buffer
+        peek = getattr(stdin, "peek", None)
+        if peek is not None and peek(2)[:2] == b"\x1f\x8b":
+            raise DataFileError("<stdin>", None, "looks gzip-compressed; decompress it first (e.g. zcat FILE | tagger tag -)")
+        return stdin
     p = Path(path)
     if not p.exists():
         raise DataFileError(p, None, "file not found")
