@@ -147,6 +147,8 @@ def save_model(t: Any, path: str | Path) -> Path:
 
 def _read(d: Path, name: str) -> bytes:
     p = d / name
+    if p.exists() and not p.is_file():  # e.g. a directory, or a symlink to /dev/zero or a FIFO
+        raise ModelFileError(f"{d}: model file {name!r} is not a regular file")
     try:
         return p.read_bytes()
     except FileNotFoundError:

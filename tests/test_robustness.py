@@ -556,6 +556,17 @@ def test_deeply_nested_json_is_refused(saved):
         tagger.load(saved)
 
 
+@pytest.mark.parametrize("name", ["model.json", "coef.npy"])
+def test_model_file_that_is_a_device_or_directory_is_refused(saved, name):
+    (saved / name).unlink()
+    if Path("/dev/zero").exists():
+        (saved / name).symlink_to("/dev/zero")  # reading it would never end
+    else:  # pragma: no cover
+        (saved / name).mkdir()
+    with pytest.raises(ModelFileError, match="not a regular file"):
+        tagger.load(saved)
+
+
 def test_vocabulary_of_the_wrong_type_is_refused(saved):
     rewrite(saved, "vocabulary.json", json.dumps({"police": 0}).encode())
     with pytest.raises(ModelFileError, match="vocabulary"):
