@@ -104,14 +104,22 @@ def _output(path: str | None) -> Iterator[TextIO]:
         raise
 
 
+_LINE_BREAKS = {"\u0085": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
 def _json_line(obj: Any) -> str:
     """One JSON line, UTF-8 when possible; a text with lone surrogates (legal in JSON
-    as ``\\ud800`` escapes, not encodable as UTF-8) is written with ASCII escapes instead."""
+    as ``\\ud800`` escapes, not encodable as UTF-8) is written with ASCII escapes instead.
+    Characters that ``str.splitlines`` treats as line breaks are escaped too, so every
+    reader sees one line per result."""
     line = json.dumps(obj, ensure_ascii=False)
     try:
         line.encode("utf-8")
     except UnicodeEncodeError:
-        line = json.dumps(obj, ensure_ascii=True)
+        return json.dumps(obj, ensure_ascii=True) + "\n"
+    for ch, esc in _LINE_BREAKS.items():
+        if ch in line:
+            line = line.replace(ch, esc)
     return line + "\n"
 
 

@@ -192,6 +192,17 @@ def test_cli_writes_valid_utf8_when_input_has_lone_surrogates(tmp_path, capsys, 
     assert row["id"] == "x\ud800y"
 
 
+def test_cli_output_has_one_line_per_result_whatever_the_characters(tmp_path, capsys, small_tagger):
+    """Found by scripts/fuzz.py: U+0085, U+2028 and U+2029 are line breaks for str.splitlines()."""
+    model = small_tagger.save(tmp_path / "m")
+    ids = ["a\u0085b", "c\u2028d", "e\u2029f", "g\x1ch", "i\rj"]
+    f = write_jsonl(tmp_path / "in.jsonl", [{"id": i, "text": RELEVANT + i} for i in ids])
+    rc, out, _ = run_cli(capsys, "tag", str(f), "--model", str(model))
+    lines = out.splitlines()
+    assert rc == 0 and len(lines) == len(ids)
+    assert [json.loads(x)["id"] for x in lines] == ids
+
+
 def test_invalid_utf8_article_is_a_one_line_error(tmp_path, capsys, small_tagger):
     model = small_tagger.save(tmp_path / "m")
     f = tmp_path / "a.txt"
