@@ -82,12 +82,18 @@ def _fit(
     """Collect the examples, fit, record where the data came from, and save when asked."""
     labelled, unlabelled = list(labelled), list(unlabelled)
     exs, hashes = collect_examples(s, labelled, unlabelled, weak_min_votes, use_seed_corpus)
-    mem = [parse_labels(Record("<examples>", i, d), s.taxonomy.theme_ids) for i, d in enumerate(_dicts(examples), 1)]
+    if isinstance(examples, (str, bytes, dict)):
+        raise InputTypeError(f"examples must be an iterable of dicts, got a single {type(examples).__name__}")
+    mem = []
+    for i, d in enumerate(examples, 1):
+        if not isinstance(d, dict):
+            raise InputTypeError(f"examples[{i - 1}] must be a dict like {{'text': ..., 'labels': [...]}}, got {type(d).__name__}")
+        mem.append(parse_labels(Record("<examples>", i, d), s.taxonomy.theme_ids))
     for it in mem:
         if not it.text.strip():
             raise DataFileError("<examples>", it.line, "field 'text' is empty")
     if mem:
-        exs = merge_examples([*exs, *gold_examples(mem, "<examples>")])
+        exs = merge_examples([*exs, *gold_examples(mem, "<examples>")], s.taxonomy.label_ids)
         hashes["examples"] = f"{len(mem)} in-memory items"
     check_trainable(exs, s.taxonomy.label_ids, describe_sources(use_seed_corpus, labelled, unlabelled, len(mem)))
     t = Tagger(rules=s.rules, taxonomy=s.taxonomy, **params).fit(exs)

@@ -208,7 +208,7 @@ def header(opts: OutputOptions, theme_ids: Sequence[str]) -> str:
 def format_records(recs: Sequence[dict[str, Any]], opts: OutputOptions, theme_ids: Sequence[str]) -> str:
     """Records as complete output lines in ``opts.fmt``."""
     if opts.fmt == "jsonl":
-        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs)
+        return "".join(json_line(r) for r in recs)
     cols = columns(opts, theme_ids)
     if opts.fmt == "table":
         widths = _table_widths(cols)
@@ -339,3 +339,22 @@ def tag_items(
     if stop:
         raise stop[0]
     return stats
+
+
+_LINE_BREAKS = {"\u0085": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def json_line(obj: Any) -> str:
+    """One JSON line, UTF-8 when possible; a text with lone surrogates (legal in JSON
+    as ``\\ud800`` escapes, not encodable as UTF-8) is written with ASCII escapes instead.
+    Characters that ``str.splitlines`` treats as line breaks are escaped too, so every
+    reader sees one line per result."""
+    line = json.dumps(obj, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(obj, ensure_ascii=True) + "\n"
+    for ch, esc in _LINE_BREAKS.items():
+        if ch in line:
+            line = line.replace(ch, esc)
+    return line + "\n"

@@ -12,9 +12,9 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 from .errors import DataFileError, TaggerError
 
@@ -171,6 +171,8 @@ def _format_article(name: str, res: Any, taxonomy: Any) -> str:
     for p in res.paragraphs:
         r = p.tags
         head = ", ".join(f"{t} {pct(r.scores[t])}" for t in r.themes) or "no theme"
+        if not r.language_supported:
+            head += " (does not look like English: not tagged)"
         out.append(f"[{p.index + 1}] relevance {pct(r.relevance)}; {head}")
         snippet = " ".join(p.text.split())
         out.append("    " + (snippet[:160] + "..." if len(snippet) > 160 else snippet))
@@ -214,6 +216,7 @@ def _resolve_output_format(args: argparse.Namespace) -> str | None:
 
 def _tag_one_article(t: Any, path: str, args: argparse.Namespace) -> int:
     """The readable (or --json) summary of one article file."""
+    from .bulk import json_line
     from .sources import BadRecord, format_of, read_article
 
     item = read_article(path, format_of(path) or "txt")
@@ -223,7 +226,7 @@ def _tag_one_article(t: Any, path: str, args: argparse.Namespace) -> int:
     out = _open_out(args.output)
     try:
         if args.json:
-            out.write(json.dumps({"id": Path(path).name, **res.to_dict()}, ensure_ascii=False) + "\n")
+            out.write(json_line({"id": Path(path).name, **res.to_dict()}))
         else:
             out.write(_format_article(path, res, t.taxonomy_))
     finally:
@@ -232,9 +235,39 @@ def _tag_one_article(t: Any, path: str, args: argparse.Namespace) -> int:
     return 0
 
 
+@contextlib.contextmanager
+def _output_file(path: str) -> Iterator[BinaryIO]:
+    """An output file written through a temporary sibling. On success it replaces
+    ``path``. On failure an existing ``path`` is left untouched (nothing is lost); a
+    new one receives the whole lines written so far (valid, never a half line)."""
+    import tempfile
+
+    target = Path(path)
+    existed = target.exists()
+    parent = target.absolute().parent
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
+    try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        with os.fdopen(fd, "wb") as fh:
+            yield fh
+    except BaseException:
+        if existed:
+            Path(tmp).unlink(missing_ok=True)
+        else:
+            os.replace(tmp, target)
+        raise
+    os.replace(tmp, target)
+
+
 def _check_not_an_input(output: str | None, inputs: Sequence[tuple[str, str]]) -> None:
     if not output or output == "-":
         return
+    if Path(output).is_dir():
+        raise TaggerError(f"{output}: output is a directory, expected a file path")
+    if not Path(output).absolute().parent.is_dir():
+        raise TaggerError(f"{output}: output folder {Path(output).absolute().parent} does not exist")
     o = Path(output).resolve()
     for p, fmt in inputs:
         if p != "-" and (o == Path(p).resolve() or (fmt == "dir" and Path(p).resolve() in o.parents)):
@@ -246,6 +279,8 @@ def cmd_tag(args: argparse.Namespace) -> int:
     from .sources import ARTICLE_FORMATS, check_inputs, iter_items
 
     inputs = check_inputs(args.inputs, args.input_format)
+    if args.output and args.output != "-" and Path(args.output).is_dir():
+        raise TaggerError(f"{args.output}: output is a directory, expected a file path")
     fmt = _resolve_output_format(args)
     single_article = len(inputs) == 1 and inputs[0][1] in ARTICLE_FORMATS
     from .bulk import output_format_of
@@ -282,7 +317,7 @@ def cmd_tag(args: argparse.Namespace) -> int:
     if not to_file:
         sys.stdout.flush()
     with contextlib.ExitStack() as stack:
-        out = stack.enter_context(Path(args.output).open("wb")) if to_file else sys.stdout.buffer
+        out = stack.enter_context(_output_file(args.output)) if to_file else sys.stdout.buffer
         if bar is not None:
             stack.callback(bar.close)
         stats = tag_items(
@@ -797,6 +832,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         print(f"tagger: error: {exc.filename or ''}: {exc.strerror}", file=sys.stderr)
         return 2
+    except UnicodeEncodeError as exc:
+        print(
+            f"tagger: error: cannot write the output in encoding {exc.encoding!r}; "
+            "set PYTHONIOENCODING=utf-8 or write to a file with -o",
+            file=sys.stderr,
+        )
+        return 2
+    except Exception as exc:  # a bug: still one line (the traceback with -v)
+        if args.verbose:
+            logger.exception("internal error")
+        print(f"tagger: internal error (please report it; -v shows details): {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":  # pragma: no cover

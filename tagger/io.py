@@ -11,6 +11,7 @@ and line. Two gold formats are accepted (those of ``../shared/data/dev/``):
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -18,6 +19,8 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from .errors import DataFileError
+
+logger = logging.getLogger(__name__)
 
 UNKNOWN = -1
 
@@ -36,7 +39,8 @@ class LabelledText:
     """A text with labels in model order ``[relevance, *themes]``: 1, 0 or -1 (unknown).
 
     ``primary`` is the theme of a single-label item (else None); ``line`` is the line
-    of the file it was read from (None for in-memory items).
+    of the file it was read from (None for in-memory items) and ``where`` is
+    ``file:line`` of the item (for messages about it).
     """
 
     text: str
@@ -44,11 +48,16 @@ class LabelledText:
     id: str | None = None
     primary: str | None = None
     line: int | None = None
+    where: str = ""
 
 
 def _open_binary(path: str | Path) -> BinaryIO:
     if str(path) == "-":
-        return sys.stdin.buffer
+        stdin = sys.stdin.buffer
+        peek = getattr(stdin, "peek", None)
+        if peek is not None and peek(2)[:2] == b"\x1f\x8b":
+            raise DataFileError("<stdin>", None, "looks gzip-compressed; decompress it first (e.g. zcat FILE | tagger tag -)")
+        return stdin
     p = Path(path)
     if not p.exists():
         raise DataFileError(p, None, "file not found")
@@ -68,14 +77,15 @@ def iter_jsonl(path: str | Path) -> Iterator[Record]:
     """Decode a JSONL file line by line (``-`` is stdin); blank lines are skipped.
 
     Lines are decoded one at a time, so a bad line is reported with its own number
-    and nothing after it has been read.
+    and nothing after it has been read. A UTF-8 byte-order mark at the start of the
+    file is ignored; a last line without a final newline is read like any other.
     """
     name = "<stdin>" if str(path) == "-" else str(path)
     fh = _open_binary(path)
     try:
         for lineno, raw in enumerate(fh, 1):
             try:
-                line = raw.decode("utf-8")
+                line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
             except UnicodeDecodeError as exc:
                 raise DataFileError(name, lineno, f"not valid UTF-8 ({exc.reason} at byte {exc.start})") from None
             if not line.strip():
@@ -83,7 +93,9 @@ def iter_jsonl(path: str | Path) -> Iterator[Record]:
             try:
                 data = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise DataFileError(name, lineno, f"not valid JSON ({exc.msg})") from None
+                raise DataFileError(name, lineno, f"not valid JSON ({exc.msg}){_json_hint(line, lineno)}") from None
+            except RecursionError:
+                raise DataFileError(name, lineno, "JSON nested too deeply") from None
             if not isinstance(data, dict):
                 raise DataFileError(name, lineno, f"expected a JSON object, got {type(data).__name__}")
             yield Record(name, lineno, data)
@@ -92,10 +104,24 @@ def iter_jsonl(path: str | Path) -> Iterator[Record]:
             fh.close()
 
 
+def _json_hint(line: str, lineno: int) -> str:
+    """A hint for the usual reasons a file of the wrong format ends up here."""
+    head = line.lstrip()[:1]
+    if lineno == 1 and head == "[":
+        return "; this looks like a JSON array, expected JSONL: one JSON object per line"
+    if lineno == 1 and head not in ("{", ""):
+        return "; expected JSONL: one JSON object per line"
+    if head == "{" and not line.endswith("\n"):
+        return "; the last line looks truncated"
+    return ""
+
+
 def record_text(rec: Record, field: str = "text") -> str:
-    value = rec.data.get(field)
-    if value is None:
+    if field not in rec.data:
         raise DataFileError(rec.path, rec.line, f"missing field {field!r}")
+    value = rec.data[field]
+    if value is None:
+        raise DataFileError(rec.path, rec.line, f"field {field!r} is null, expected a string")
     if not isinstance(value, str):
         raise DataFileError(rec.path, rec.line, f"field {field!r} must be a string, got {type(value).__name__}")
     return value
@@ -112,6 +138,7 @@ def parse_labels(rec: Record, theme_ids: Sequence[str], allow_unlabelled: bool =
     d = rec.data
     rid = d.get("id")
     rid = None if rid is None else str(rid)
+    where = f"{rec.path}:{rec.line}"
 
     def check(themes: Any, field: str) -> list[str]:
         if not isinstance(themes, list) or not all(isinstance(t, str) for t in themes):
@@ -133,15 +160,15 @@ def parse_labels(rec: Record, theme_ids: Sequence[str], allow_unlabelled: bool =
         if themes and not rel:
             raise DataFileError(rec.path, rec.line, "an item with themes must be relevant (relevant: true)")
         y = (int(rel), *(int(t in themes) for t in theme_ids))
-        return LabelledText(text, y, rid, line=rec.line)
+        return LabelledText(text, y, rid, line=rec.line, where=where)
     if "labels" in d:
         labels = check(d["labels"], "labels")
         if not labels:
             raise DataFileError(rec.path, rec.line, "field 'labels' is empty")
         y = (1, *(1 if t == labels[0] else (1 if t in labels else UNKNOWN) for t in theme_ids))
-        return LabelledText(text, y, rid, primary=labels[0], line=rec.line)
+        return LabelledText(text, y, rid, primary=labels[0], line=rec.line, where=where)
     if allow_unlabelled:
-        return LabelledText(text, (0, *(0 for _ in theme_ids)), rid, line=rec.line)
+        return LabelledText(text, (0, *(0 for _ in theme_ids)), rid, line=rec.line, where=where)
     raise DataFileError(rec.path, rec.line, "no labels: expected 'relevant' and 'themes', or 'labels'")
 
 
@@ -151,4 +178,18 @@ def read_labelled(path: str | Path, theme_ids: Sequence[str], allow_unlabelled: 
     items = [parse_labels(r, theme_ids, allow_unlabelled) for r in iter_jsonl(path)]
     if not items:
         raise DataFileError(path, None, "file has no items")
+    first: dict[str, str] = {}
+    repeated = []
+    for it in items:
+        if it.id is not None:
+            if it.id in first:
+                repeated.append(f"{it.id!r} ({first[it.id]}, {it.where})")
+            first.setdefault(it.id, it.where)
+    if repeated:
+        logger.warning(
+            "%s: %d repeated id(s), e.g. %s; ids are not used for training (items are matched by text)",
+            path,
+            len(repeated),
+            "; ".join(repeated[:3]),
+        )
     return items

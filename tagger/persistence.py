@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import math
 import os
 import shutil
 import tempfile
@@ -31,7 +32,7 @@ from typing import Any
 
 import numpy as np
 
-from .errors import ModelFileError
+from .errors import InputValueError, ModelFileError
 from .features import TfidfFeatures
 from .model import LinearModel
 from .rules import RuleSet
@@ -148,6 +149,8 @@ def save_model(t: Any, path: str | Path) -> Path:
 
 def _read(d: Path, name: str) -> bytes:
     p = d / name
+    if p.exists() and not p.is_file():  # e.g. a directory, or a symlink to /dev/zero or a FIFO
+        raise ModelFileError(f"{d}: model file {name!r} is not a regular file")
     try:
         return p.read_bytes()
     except FileNotFoundError:
@@ -167,6 +170,36 @@ def _check_no_pickles(d: Path) -> None:
                 raise ModelFileError(f"{d}: refusing to load: {p.name!r} looks like a pickle stream")
 
 
+def _load_array(d: Path, name: str, blob: bytes, shape: Any) -> np.ndarray:
+    """A float64 array from ``.npy`` bytes, after checking its header against the
+    metadata ``shape`` and its length against the header (so a hostile header cannot
+    make us allocate memory for data that is not there). Never unpickles."""
+    from numpy.lib import format as npy
+
+    if not (isinstance(shape, list) and all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in shape)):
+        raise ModelFileError(f"{d}: metadata gives no valid shape for {name}: {shape!r}")
+    buf = io.BytesIO(blob)
+    try:
+        major, _minor = npy.read_magic(buf)
+        if major == 1:
+            h_shape, fortran, dtype = npy.read_array_header_1_0(buf)
+        elif major == 2:
+            h_shape, fortran, dtype = npy.read_array_header_2_0(buf)
+        else:
+            raise ValueError(f"unsupported .npy version {major}")
+    except (ValueError, EOFError, SyntaxError) as exc:
+        raise ModelFileError(f"{d}: {name} is not a valid array file ({exc})") from None
+    if dtype != np.dtype("<f8") or list(h_shape) != shape or fortran:
+        raise ModelFileError(f"{d}: {name} has dtype {dtype} shape {list(h_shape)}, metadata says float64 {shape}")
+    expected = 8 * math.prod(shape)
+    if len(blob) - buf.tell() != expected:
+        raise ModelFileError(f"{d}: {name} is truncated or has extra data ({len(blob) - buf.tell()} data bytes, expected {expected})")
+    try:
+        return np.load(io.BytesIO(blob), allow_pickle=False)
+    except (ValueError, EOFError) as exc:  # pragma: no cover - the checks above make this unreachable
+        raise ModelFileError(f"{d}: {name} is not a valid array file ({exc})") from None
+
+
 def read_metadata(path: str | Path) -> dict[str, Any]:
     """Read and check ``model.json`` only (cheap: used by ``tagger info``)."""
     d = Path(path)
@@ -179,6 +212,8 @@ def read_metadata(path: str | Path) -> dict[str, Any]:
         meta = json.loads(_read(d, METADATA).decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ModelFileError(f"{d}: {METADATA} is not valid JSON ({exc})") from None
+    except RecursionError:
+        raise ModelFileError(f"{d}: {METADATA} is nested too deeply to be tagger model metadata") from None
     if not isinstance(meta, dict) or meta.get("format") != FORMAT_NAME:
         raise ModelFileError(f"{d}: {METADATA} is not tagger model metadata")
     v = meta.get("format_version")
@@ -207,17 +242,13 @@ def load_model(path: str | Path) -> Any:
             blobs[name] = b
         arrays = {}
         for a in ARRAYS:
-            spec = meta["arrays"][a]
-            try:
-                arr = np.load(io.BytesIO(blobs[f"{a}.npy"]), allow_pickle=False)
-            except ValueError as exc:
-                raise ModelFileError(f"{d}: {a}.npy is not a valid array file ({exc})") from None
-            if arr.dtype != np.float64 or list(arr.shape) != list(spec["shape"]):
-                raise ModelFileError(
-                    f"{d}: {a}.npy has dtype {arr.dtype} shape {list(arr.shape)}, metadata says float64 {spec['shape']}"
-                )
+            arr = _load_array(d, f"{a}.npy", blobs[f"{a}.npy"], meta["arrays"][a]["shape"])
+            if not np.isfinite(arr).all():
+                raise ModelFileError(f"{d}: {a}.npy contains NaN or infinite values")
             arrays[a] = arr
         terms = json.loads(blobs["vocabulary.json"].decode("utf-8"))
+        if not isinstance(terms, list) or not all(isinstance(x, str) for x in terms):
+            raise ModelFileError(f"{d}: vocabulary.json must be a list of strings")
         taxonomy = Taxonomy.from_dict(meta["taxonomy"], source=d / METADATA)
         rules = RuleSet.from_list(json.loads(blobs["rules.json"].decode("utf-8")), source=d / "rules.json")
         labels = list(taxonomy.label_ids)
@@ -232,11 +263,20 @@ def load_model(path: str | Path) -> Any:
         ):
             raise ModelFileError(f"{d}: array shapes do not agree with {len(labels)} labels and {n_feat} vocabulary terms")
         thresholds = {lab: float(meta["thresholds"][lab]) for lab in labels}
+        bad = {lab: v for lab, v in thresholds.items() if not 0.0 <= v <= 1.0}  # also catches NaN
+        if bad:
+            raise ModelFileError(f"{d}: thresholds must be in [0, 1], got {bad}")
         params = dict(meta["params"])
         params["ngram_range"] = tuple(params["ngram_range"])
         feat_params = dict(meta["features"])
         feat_params["ngram_range"] = tuple(feat_params["ngram_range"])
+        if feat_params["ngram_range"] != params["ngram_range"]:
+            raise ModelFileError(f"{d}: feature n-gram range {feat_params['ngram_range']} disagrees with {params['ngram_range']}")
         t = Tagger(rules=rules, taxonomy=taxonomy, **params)
+        try:
+            t._validate_params()
+        except InputValueError as exc:
+            raise ModelFileError(f"{d}: invalid parameters in {METADATA}: {exc}") from None
         t.taxonomy_ = taxonomy
         t.rules_ = rules
         t.features_ = TfidfFeatures.from_state(feat_params, terms, arrays["idf"])
@@ -253,5 +293,7 @@ def load_model(path: str | Path) -> Any:
         return t
     except ModelFileError:
         raise
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+    except RecursionError:
+        raise ModelFileError(f"{d}: a JSON file of the model is nested too deeply") from None
+    except (KeyError, TypeError, ValueError, AttributeError, EOFError) as exc:
         raise ModelFileError(f"{d}: model metadata is incomplete or inconsistent ({type(exc).__name__}: {exc})") from None

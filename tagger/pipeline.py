@@ -24,7 +24,7 @@ from .model import LinearModel
 from .paragraphs import split_paragraphs
 from .rules import RuleHit, RuleSet
 from .tags import ArticleResult, Evidence, ParagraphResult, TagResult, roll_up
-from .text import check_text
+from .text import check_text, language_supported
 from .themes import Taxonomy
 
 logger = logging.getLogger(__name__)
@@ -201,13 +201,19 @@ class Tagger:
         return LinearModel(C=self.C, class_weight=self.class_weight)
 
     def _validate_params(self) -> None:
-        lo, hi = self.ngram_range
-        if not (1 <= lo <= hi <= 3):
-            raise InputValueError(f"ngram_range must be (min, max) with 1 <= min <= max <= 3, got {self.ngram_range}")
+        def number(v: Any) -> bool:
+            return isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool) and bool(np.isfinite(v))
+
+        def integer(v: Any) -> bool:
+            return isinstance(v, (int, np.integer)) and not isinstance(v, bool)
+
+        ng = self.ngram_range
+        if not (isinstance(ng, (tuple, list)) and len(ng) == 2 and all(integer(v) for v in ng) and 1 <= ng[0] <= ng[1] <= 3):
+            raise InputValueError(f"ngram_range must be (min, max) with 1 <= min <= max <= 3, got {ng!r}")
         for name in ("C", "seed_weight", "gold_weight", "weak_weight"):
-            if not getattr(self, name) > 0:
-                raise InputValueError(f"{name} must be > 0, got {getattr(self, name)!r}")
-        if not 0 < self.default_threshold < 1:
+            if not (number(getattr(self, name)) and getattr(self, name) > 0):
+                raise InputValueError(f"{name} must be a number > 0, got {getattr(self, name)!r}")
+        if not (number(self.default_threshold) and 0 < self.default_threshold < 1):
             raise InputValueError(f"default_threshold must be in (0, 1), got {self.default_threshold!r}")
         for name in ("rule_feature_scale", "relevance_rule_scale"):
             v = getattr(self, name)
@@ -215,8 +221,23 @@ class Tagger:
                 raise InputValueError(f"{name} must be a number >= 0, got {v!r}")
         if self.theme_scope not in ("relevant", "all"):
             raise InputValueError(f"theme_scope must be 'relevant' or 'all', got {self.theme_scope!r}")
+        for name in ("cv_folds", "min_positives_for_tuning", "random_state"):
+            if not integer(getattr(self, name)):
+                raise InputValueError(f"{name} must be an integer, got {getattr(self, name)!r}")
         if self.cv_folds < 2:
             raise InputValueError(f"cv_folds must be >= 2, got {self.cv_folds!r}")
+        if self.random_state < 0:
+            raise InputValueError(f"random_state must be >= 0, got {self.random_state!r}")
+        if self.class_weight not in (None, "balanced"):
+            raise InputValueError(f"class_weight must be None or 'balanced', got {self.class_weight!r}")
+        if not (integer(self.min_df) and self.min_df >= 1):
+            raise InputValueError(f"min_df must be an integer >= 1, got {self.min_df!r}")
+        if not (number(self.max_df) and 0 < self.max_df <= 1):
+            raise InputValueError(f"max_df must be a fraction in (0, 1], got {self.max_df!r}")
+        if self.max_features is not None and not (integer(self.max_features) and self.max_features >= 1):
+            raise InputValueError(f"max_features must be None or an integer >= 1, got {self.max_features!r}")
+        if not (integer(self.top_terms) and self.top_terms >= 0):
+            raise InputValueError(f"top_terms must be an integer >= 0, got {self.top_terms!r}")
 
     def fit(self, examples: Sequence[Any]) -> Tagger:
         """Fit on :class:`~tagger.training.Example` objects (text, labels, kind).
@@ -243,8 +264,13 @@ class Tagger:
         for i, ex in enumerate(examples):
             if not isinstance(ex, Example):
                 raise InputTypeError(f"examples[{i}] must be a tagger Example, got {type(ex).__name__}")
+            check_text(ex.text, f"examples[{i}].text")
             if len(ex.y) != len(label_ids):
                 raise InputValueError(f"examples[{i}] has {len(ex.y)} labels, expected {len(label_ids)} ({list(label_ids)})")
+            if any(v not in (-1, 0, 1) for v in ex.y):
+                raise InputValueError(f"examples[{i}] labels must be 1, 0 or -1 (unknown), got {ex.y!r}")
+            if ex.kind not in ("seed", "gold", "weak"):
+                raise InputValueError(f"examples[{i}] kind must be 'seed', 'gold' or 'weak', got {ex.kind!r}")
         examples = [e for e in examples if e.text.strip()]
         check_trainable(examples, label_ids)
 
@@ -301,8 +327,19 @@ class Tagger:
                 metrics[lab] = m
 
         logger.info("fitting final model")
-        features = self._new_features().fit(texts)
-        model = self._new_model().fit(_design(features.transform(texts), V), Y, W, _full_scales(scales, features.n_features))
+        try:
+            features = self._new_features().fit(texts)
+        except ValueError as exc:  # e.g. scikit-learn: "After pruning, no terms remain"
+            raise InputValueError(
+                f"cannot build TF-IDF features from {len(texts)} training texts ({exc}); "
+                f"add more texts or lower min_df (now {self.min_df})"
+            ) from None
+        try:
+            model = self._new_model().fit(
+                _design(features.transform(texts), V), Y, W, _full_scales(scales, features.n_features)
+            )
+        except ValueError as exc:
+            raise InputValueError(f"cannot fit the model on these training examples ({exc})") from None
 
         self.taxonomy_ = taxonomy
         self.rules_ = rules
@@ -333,7 +370,10 @@ class Tagger:
         for k, test_idx in enumerate(folds):
             train_idx = np.concatenate([f for i, f in enumerate(folds) if i != k])
             tr_texts = [texts[i] for i in train_idx]
-            feats = self._new_features().fit(tr_texts)
+            try:
+                feats = self._new_features().fit(tr_texts)
+            except ValueError:  # a fold too small for min_df/max_df: leave it unscored
+                continue
             X_tr = _design(feats.transform(tr_texts), V[train_idx])
             X_te = _design(feats.transform([texts[i] for i in test_idx]), V[test_idx])
             full = _full_scales(scales, feats.n_features)
@@ -453,7 +493,16 @@ class Tagger:
             return _parallel.tag_batch(self, texts, jobs)
         X, hits = self._matrix(texts)
         P = self._proba(X)
-        return [self._result(texts[i], P[i], X.row(i), hits[i]) for i in range(len(texts))]
+        results = [self._result(texts[i], P[i], X.row(i), hits[i]) for i in range(len(texts))]
+        unsupported = sum(not r.language_supported for r in results)
+        if unsupported:
+            logger.warning(
+                "%d of %d texts do not look like English; they are not tagged as relevant and get no themes "
+                "(language_supported=False)",
+                unsupported,
+                len(results),
+            )
+        return results
 
     def tag_stream(self, texts: Iterable[str], batch_size: int = 512) -> Iterator[TagResult]:
         """Tag an iterable lazily in batches of ``batch_size`` (bounded memory, results in order)."""
@@ -480,7 +529,8 @@ class Tagger:
     def _result(self, text: str, p: np.ndarray, x_row: Any, hits: Sequence[RuleHit]) -> TagResult:
         labels = self.taxonomy_.label_ids
         relevance = float(p[0])
-        relevant = relevance >= self.thresholds_[labels[0]]
+        supported = language_supported(text)
+        relevant = supported and relevance >= self.thresholds_[labels[0]]
         scores = {lab: float(p[j]) for j, lab in enumerate(labels[1:], 1)}
         themes = tuple(sorted((t for t in scores if relevant and scores[t] >= self.thresholds_[t]), key=lambda t: -scores[t]))
         terms: dict[str, list[tuple[str, float]]] = {}
@@ -490,7 +540,7 @@ class Tagger:
                 top = self.model_.top_terms(x_row, labels.index(lab), self._column_names(), self.top_terms)
                 terms[lab] = [(surface.get(term, term), w) for term, w in top]
         evidence = Evidence(tuple(hits), terms)
-        return TagResult(bool(relevant), relevance, themes, scores, evidence)
+        return TagResult(bool(relevant), relevance, themes, scores, evidence, supported)
 
     def _column_names(self) -> list[str]:
         names = getattr(self, "_column_names_cache", None)

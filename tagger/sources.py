@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from .errors import DataFileError, TaggerError
+from .io import _json_hint
 
 RECORD_FORMATS = ("jsonl", "csv", "tsv")
 ARTICLE_FORMATS = ("txt", "md", "html")
@@ -198,7 +199,7 @@ def read_jsonl(path: str, text_field: str = "text", id_field: str = "id", keep: 
     try:
         for lineno, raw in enumerate(fh, 1):
             try:
-                line = raw.decode("utf-8")
+                line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
             except UnicodeDecodeError as exc:
                 yield BadRecord(DataFileError(name, lineno, f"not valid UTF-8 ({exc.reason} at byte {exc.start})"))
                 continue
@@ -207,7 +208,7 @@ def read_jsonl(path: str, text_field: str = "text", id_field: str = "id", keep: 
             try:
                 data = json.loads(line)
             except json.JSONDecodeError as exc:
-                yield BadRecord(DataFileError(name, lineno, f"not valid JSON ({exc.msg})"))
+                yield BadRecord(DataFileError(name, lineno, f"not valid JSON ({exc.msg}){_json_hint(line, lineno)}"))
                 continue
             except RecursionError:
                 yield BadRecord(DataFileError(name, lineno, "JSON nested too deeply"))

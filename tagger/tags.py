@@ -31,6 +31,11 @@ class TagResult:
     ``relevance`` and every entry of ``scores`` are model probabilities in [0, 1];
     ``themes`` lists the theme ids whose score reaches their threshold, best first,
     and is empty when the text is not relevant.
+
+    ``language_supported`` is False when the text does not look like English (see
+    :func:`tagger.text.language_supported`). The model cannot read such a text, so it
+    is then never marked relevant and gets no themes; ``relevance``, ``scores`` and
+    the rule hits are still reported, for information.
     """
 
     relevant: bool
@@ -38,6 +43,7 @@ class TagResult:
     themes: tuple[str, ...]
     scores: dict[str, float]
     evidence: Evidence
+    language_supported: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -46,6 +52,7 @@ class TagResult:
             "themes": list(self.themes),
             "scores": dict(self.scores),
             "evidence": self.evidence.to_dict(),
+            "language_supported": self.language_supported,
         }
 
 

@@ -1,13 +1,15 @@
 """Text intake: checking that a value is a text, and normalising it for hashing.
 
-Contract (documented in the README): a text must be a ``str``. ``None``, bytes,
-numbers and other types raise :class:`~tagger.errors.InputTypeError`. Empty or
-whitespace-only strings are accepted and are "not relevant, no themes".
+Contract (documented in the README, "Input contract"): a text must be a ``str``.
+``None``, bytes, numbers and other types raise :class:`~tagger.errors.InputTypeError`.
+Any string is accepted: empty or whitespace-only strings are "not relevant, no
+themes", and :func:`language_supported` tells whether a text looks like English.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from typing import Any
 
 from .errors import InputTypeError
@@ -30,3 +32,67 @@ def normalise_for_key(text: str) -> str:
 def text_key(text: str) -> str:
     """A stable identity for a text: sha1 of its normalised form (used for gold-overrides-weak)."""
     return hashlib.sha1(normalise_for_key(text).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+# ----------------------------------------------------------------- language check
+# The model and the rules are English. A cheap check, with no dependency, says whether a
+# text looks like something they can read: most of its letters are Latin script, and it
+# does not use clearly more function words of other languages than English ones.
+# English headlines often have no function word at all, so the absence of English
+# function words alone is not held against a text. Only the first LANGUAGE_SAMPLE_CHARS
+# characters are examined (the check stays cheap on very long texts).
+
+LANGUAGE_SAMPLE_CHARS = 20_000
+_LETTER = re.compile(r"[^\W\d_]")
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]")
+_WORD = re.compile(r"[^\W\d_]+")
+_ENGLISH = """the and to of is was for that with by from this have has had been their they which who it its at be
+    not or but she he his would will said after into than were are we our you in on"""
+_ENGLISH_FUNCTION_WORDS = frozenset(_ENGLISH.split())
+# Frequent function words of other languages written in Latin script, leaving out any
+# that are also common in English news or names ("a", "in", "on", "as", "do", "un" for
+# UN, "el" and "la" for El Salvador and La Paz, "van", "per", "care", "ve", ...).
+_OTHER = """le les des et est une du dans pour qui sur au aux avec ont été
+    los las del y que por una fue con sus
+    os em um uma com foi não pelo pela
+    il che della sono gli delle
+    der die das und ist mit von den dem ein eine nicht sich auf zu wurde
+    het een en op dat zijn niet voor wordt
+    yang dan di ke dari untuk dengan ini itu dalam tidak adalah oleh
+    và của các những được người đã là trong với một có không này
+    ang ng mga sa na ay
+    wa kwa za
+    og och er af av til som det med har ikke inte är
+    się nie że jest oraz przez
+    je že jsou
+    și în cu fost
+    az és hogy nem egy
+    ja ei että oli
+    bir bu ile için olarak"""
+_OTHER_FUNCTION_WORDS = frozenset(_OTHER.split())
+
+
+def language_supported(text: str) -> bool:
+    """Whether ``text`` looks like English, the language the model and rules know.
+
+    False when fewer than half of its letters are Latin script (Thai, Lao, Khmer,
+    Chinese, Cyrillic, Arabic, ...), or when it has at least two function words of
+    another Latin-script language (French, Spanish, Indonesian, Tagalog, ...) and more
+    than twice as many as English ones. True otherwise, including for texts with no
+    letters at all (empty, punctuation, emoji, numbers): nothing there is in another
+    language. Deterministic and cheap (examines the first 20,000 characters).
+    """
+    sample = text[:LANGUAGE_SAMPLE_CHARS]
+    letters = len(_LETTER.findall(sample))
+    if letters == 0:
+        return True
+    if 2 * len(_LATIN_LETTER.findall(sample)) < letters:
+        return False
+    english = other = 0
+    for w in _WORD.findall(sample):
+        w = w.lower()
+        if w in _ENGLISH_FUNCTION_WORDS:
+            english += 1
+        elif w in _OTHER_FUNCTION_WORDS:
+            other += 1
+    return not (other >= 2 and other > 2 * english)

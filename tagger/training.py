@@ -6,6 +6,11 @@ folding) appears more than once:
 1. ``weak``: unlabelled texts labelled by the rules (``weak_weight``);
 2. ``seed``: the hand-labelled seed corpus in ``seeds/corpus/`` (weight 1);
 3. ``gold``: user-labelled files (``gold_weight``), which override the others.
+
+Within one kind (e.g. the same text twice in gold files) the labels are combined:
+a label known in one copy and unknown (``-1``) in the other takes the known value,
+and copies that disagree (1 in one, 0 in the other) are an error naming both, since
+no fallback would be right. Weak labels are an exception: the later copy wins.
 """
 
 from __future__ import annotations
@@ -92,7 +97,7 @@ def weak_examples(
 
 def gold_examples(items: Iterable[LabelledText], source: str = "") -> list[Example]:
     """Gold examples; each remembers ``source:line`` (for warnings about conflicting labels)."""
-    return [Example(i.text, i.y, "gold", f"{source}:{i.line}" if i.line is not None else source) for i in items]
+    return [Example(i.text, i.y, "gold", i.where or (f"{source}:{i.line}" if i.line is not None else source)) for i in items]
 
 
 def read_gold(path: str | Path, theme_ids: Sequence[str]) -> list[LabelledText]:
@@ -113,8 +118,37 @@ def read_gold(path: str | Path, theme_ids: Sequence[str]) -> list[LabelledText]:
     return items
 
 
-def merge_examples(examples: Iterable[Example]) -> list[Example]:
-    """Keep one example per text: gold over seed over weak; within a kind, the later wins.
+def _file_of(source: str) -> str:
+    """``file`` of a ``file:line`` source."""
+    head, sep, tail = source.rpartition(":")
+    return head if sep and tail.isdigit() else source
+
+
+def _combine(a: Example, b: Example, label_ids: Sequence[str] | None) -> Example:
+    """One example from two of the same kind and text: known labels fill unknown ones;
+    a 1 against a 0 is an :class:`InputValueError` naming both sources."""
+    if len(a.y) != len(b.y):
+        raise InputValueError(f"examples for the same text have {len(a.y)} and {len(b.y)} labels ({a.source}, {b.source})")
+    y = []
+    for j, (u, v) in enumerate(zip(a.y, b.y, strict=True)):
+        if u == v or v == UNKNOWN:
+            y.append(u)
+        elif u == UNKNOWN:
+            y.append(v)
+        else:
+            lab = label_ids[j] if label_ids is not None and j < len(label_ids) else f"#{j}"
+            raise InputValueError(
+                f"conflicting {a.kind} labels for the same text ({a.text[:60]!r}): {lab!r} is {u} in "
+                f"{a.source or '?'} but {v} in {b.source or '?'}; fix one of them"
+            )
+    return Example(a.text, tuple(y), a.kind, a.source)
+
+
+def merge_examples(examples: Iterable[Example], label_ids: Sequence[str] | None = None) -> list[Example]:
+    """Keep one example per text (after white-space and case folding): gold over seed
+    over weak. Copies of the same kind from the same file are combined (see the module
+    docstring; a contradiction inside one file is an error); otherwise the later copy
+    wins (a later gold file corrects an earlier one, with a warning).
 
     Texts are matched after white-space and case folding (:func:`~tagger.text.text_key`).
     Labels the winner leaves unknown (-1, e.g. the non-primary themes of a
@@ -134,6 +168,8 @@ def merge_examples(examples: Iterable[Example]) -> list[Example]:
         if cur is None:
             order.append(key)
             best[key] = ex
+        elif ex.kind == cur.kind and ex.kind != "weak" and _file_of(ex.source) == _file_of(cur.source):
+            best[key] = _combine(cur, ex, label_ids)  # one file contradicting itself is an error
         elif rank[ex.kind] >= rank[cur.kind]:
             if ex.kind == "gold" and cur.kind == "gold" and ex.y != cur.y:
                 logger.warning("conflicting gold labels for the same text: %s and %s; the later wins", cur.source, ex.source)
@@ -207,4 +243,4 @@ def collect_examples(
         hashes[f"labelled/{Path(p).name}"] = file_sha256(p)
         examples += gold_examples(items, source=str(p))
         logger.info("%d gold examples from %s", len(items), p)
-    return merge_examples(examples), hashes
+    return merge_examples(examples, seeds.taxonomy.label_ids), hashes

@@ -331,6 +331,6 @@ def test_lone_surrogates_and_odd_text_still_give_valid_lines(model_dir, tmp_path
         text = out.read_bytes().decode("utf-8")  # valid UTF-8
         if ext == "jsonl":
             (row,) = [json.loads(x) for x in text.splitlines()]
-            assert row["id"] == "?x"
+            assert row["id"] == "\ud800x"  # kept exactly, as a JSON escape
         else:
             assert len(list(csv.DictReader(io.StringIO(text)))) == 1

@@ -46,7 +46,7 @@ def test_result_shape_and_ranges(small_tagger):
         assert text[h.start : h.end] == h.text
     assert {h.rule for h in r.evidence.rule_hits} >= {"rel.trafficking", "pros.arrest", "prot.shelter"}
     d = r.to_dict()
-    assert set(d) == {"relevant", "relevance", "themes", "scores", "evidence"}
+    assert set(d) == {"relevant", "relevance", "themes", "scores", "evidence", "language_supported"}
 
 
 def test_top_terms_are_given_for_each_assigned_theme(small_tagger):
