@@ -356,7 +356,9 @@ class Tagger:
     def _column_scales(self, label_ids: Sequence[str], vote_columns: Sequence[str]) -> np.ndarray:
         """How strongly the rule-vote columns enter each label's classifier (one row per label)."""
         scales = np.full((len(label_ids), len(vote_columns)), float(self.rule_feature_scale))
-        scales[0, :] = float(self.relevance_rule_scale)
+        # relevance sees only the relevance votes: a court or police story is not about
+        # trafficking because prosecution rules fire on it
+        scales[0, :] = [float(self.relevance_rule_scale) if c == label_ids[0] else 0.0 for c in vote_columns]
         return scales
 
     def _out_of_fold(self, texts: list[str], V: np.ndarray, Y: np.ndarray, W: np.ndarray, scales: np.ndarray) -> np.ndarray:
