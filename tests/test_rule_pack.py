@@ -1,0 +1,359 @@
+"""Pins what the shipped rule pack (seeds/rules.toml) does on short hand-written texts.
+
+Every rule has at least one sentence on which it must fire, with the exact words it
+must match; every exclusion pattern has at least one look-alike sentence (drug or arms
+trafficking, sports courts, disaster rescue, ...) on which its rule must stay silent.
+Coverage tests fail when a rule or an exclusion is added to the pack without a pinned
+example here. A few whole-pipeline checks run the shipped default model.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import pytest
+
+from tagger._resources import seeds_dir
+from tagger.rules import Rule, RuleHit, RuleSet, load_rules
+
+
+@pytest.fixture(scope="module")
+def pack() -> RuleSet:
+    return load_rules(seeds_dir() / "rules.toml")
+
+
+def _pairs(hits: list[RuleHit]) -> set[tuple[str, str]]:
+    return {(h.rule, h.text.lower()) for h in hits}
+
+
+def _fires(rule: str, text: str, matched: str):  # type: ignore[no-untyped-def]
+    return pytest.param(rule, text, matched, id=f"{rule}:{matched.replace(' ', '_')}")
+
+
+# (rule, text, the matched words, lower-cased)
+FIRES = [
+    # relevance
+    # (look-alike exclusions must not swallow people: "begun" holds "gun", "cartels" is not a drug)
+    _fires("rel.trafficking_generic", "The gang had begun trafficking women from Ukraine to Cyprus.", "trafficking"),
+    _fires("rel.trafficking_generic", "Drug cartels were trafficking women and girls across the border.", "trafficking"),
+    _fires(
+        "rel.human_trafficking", "Authorities in Moldova opened 40 new cases of human trafficking last year.", "human trafficking"
+    ),
+    _fires(
+        "rel.human_trafficking",
+        "The Philippine senate held a hearing on trafficking in persons in Mindanao.",
+        "trafficking in persons",
+    ),
+    _fires("rel.human_trafficking", "An anti-trafficking unit was set up in the port city of Mombasa.", "anti-trafficking"),
+    _fires("rel.trafficking_generic", "A suspected trafficker was arrested at the bus terminal in Lagos, Nigeria.", "trafficker"),
+    _fires(
+        "rel.tip_report_lingo", "Malaysia was upgraded to Tier 2 in this year's assessment by Washington.", "upgraded to tier"
+    ),
+    _fires("rel.tip_report_lingo", "Kuwait stays on the Tier 2 Watch List for a third year.", "tier 2 watch list"),
+    _fires(
+        "rel.forced_labour", "Inspectors found families held in debt bondage at a brick kiln in Punjab, Pakistan.", "debt bondage"
+    ),
+    _fires(
+        "rel.forced_labour", "Fishermen from Myanmar were forced to work 20 hours a day on boats off Thailand.", "forced to work"
+    ),
+    _fires(
+        "rel.sexual_exploitation",
+        "A charity said girls in Kenya's coastal towns face sexual exploitation by tourists.",
+        "sexual exploitation",
+    ),
+    _fires("rel.other_exploitation", "Hundreds of foreigners were held in a scam compound in eastern Myanmar.", "scam compound"),
+    _fires(
+        "rel.other_exploitation", "Activists in Niger say forced marriage of girls is rising in rural areas.", "forced marriage"
+    ),
+    _fires(
+        "rel.smuggling_exploitation",
+        "Italian prosecutors broke up a ring suspected of migrant smuggling from Libya.",
+        "migrant smuggling",
+    ),
+    # prevention
+    _fires(
+        "prev.awareness", "The ministry launched an awareness campaign in secondary schools across Uganda.", "awareness campaign"
+    ),
+    _fires("prev.awareness", "Officials in Kyrgyzstan warned job seekers about offers of work in Russia.", "warned job seekers"),
+    _fires("prev.recognise_signs", "Bus drivers in Ghana are being taught to spot the signs of exploitation.", "spot the signs"),
+    _fires("prev.recognise_signs", "Volunteers in Ohio handed out leaflets listing red flags for parents.", "red flags"),
+    _fires("prev.action_plan", "Cambodia adopted a new national action plan covering 2024 to 2028.", "national action plan"),
+    _fires(
+        "prev.migration_recruitment",
+        "Indonesia revoked the licences of 12 recruitment agencies last month.",
+        "recruitment agencies",
+    ),
+    _fires("prev.migration_recruitment", "Nepali workers bound for the Gulf now attend pre-departure classes.", "pre-departure"),
+    _fires("prev.supply_chain", "The retailer published an audit of its cotton supply chain in Uzbekistan.", "supply chain"),
+    _fires(
+        "prev.supply_chain",
+        "US customs issued a withhold release order on gloves from a Malaysian factory.",
+        "withhold release order",
+    ),
+    _fires(
+        "prev.documents_vulnerability",
+        "The programme paid for birth registration of children in remote districts of Laos.",
+        "birth registration",
+    ),
+    _fires("prev.demand", "Brazil's tourism board pledged to fight child sex tourism in the north-east.", "child sex tourism"),
+    _fires(
+        "prev.research_data", "A baseline survey in Bangladesh counted families who had lost a member abroad.", "baseline survey"
+    ),
+    _fires("prev.hotline", "Callers in Peru can report suspected cases to a free hotline run by the ministry.", "hotline"),
+    _fires("prev.prevent_word", "The new law aims to prevent the abuse of domestic workers in Lebanon.", "prevent"),
+    _fires(
+        "prev.training_public",
+        "The airline trained its cabin crew on a route between Dubai and Manila.",
+        "trained its cabin crew",
+    ),
+    _fires(
+        "prev.training_public",
+        "Teachers in Tanzania learned to recognise the signs of grooming.",
+        "teachers in tanzania learned to recognise the signs",
+    ),
+    # prosecution
+    _fires("pros.arrest_raid", "Police in Colombo arrested four men who had recruited women for work abroad.", "arrested"),
+    _fires("pros.arrest_raid", "Officers raided a karaoke bar in Ho Chi Minh City on Friday.", "raided"),
+    _fires("pros.court", "A court in Riga convicted two men of selling women into sham marriages.", "convicted"),
+    _fires("pros.court", "A judge in Texas sentenced the ranch owner to 15 years.", "sentenced"),
+    _fires("pros.court", "The couple were found guilty of holding a maid captive in Singapore.", "found guilty"),
+    _fires(
+        "pros.investigation_police", "Detectives in Romania are investigating a gang that sent women to Germany.", "detectives"
+    ),
+    _fires(
+        "pros.investigation_police", "Detectives in Romania are investigating a gang that sent women to Germany.", "investigating"
+    ),
+    _fires("pros.law", "Parliament in Accra passed an amendment to the criminal code this week.", "criminal code"),
+    _fires("pros.law", "Parliament in Accra passed an amendment to the criminal code this week.", "amendment"),
+    _fires("pros.assets", "Spanish police froze their assets and seized three luxury cars.", "froze their assets"),
+    _fires("pros.assets", "The gang's leader in Sofia also faces charges of money laundering.", "money laundering"),
+    _fires("pros.complicity", "Two border officials in Nepal were suspended for taking bribes from recruiters.", "bribes"),
+    _fires("pros.complicity", "Rights groups in Mexico say impunity for such crimes remains the norm.", "impunity"),
+    _fires(
+        "pros.training_justice",
+        "The programme trained 60 prosecutors in Hanoi on handling forced labour cases.",
+        "trained 60 prosecutors",
+    ),
+    _fires(
+        "pros.training_justice",
+        "More than 200 police officers were trained in Addis Ababa last year.",
+        "police officers were trained",
+    ),
+    # protection
+    _fires("prot.identification", "Labour inspectors began screening fishermen in Thai ports for abuse.", "screening"),
+    _fires("prot.identification", "Police identified 14 victims during an operation in Johannesburg.", "identified 14 victims"),
+    _fires("prot.rescue", "Police rescued 23 women from a brothel in Kolkata on Tuesday.", "rescued"),
+    _fires("prot.shelter", "The girls were placed in a government shelter in Chiang Mai.", "shelter"),
+    _fires("prot.shelter", "A safe house for boys opened in Tirana with help from the city council.", "safe house"),
+    _fires("prot.assistance", "Survivors in Manila receive psychosocial support and legal aid.", "psychosocial"),
+    _fires("prot.assistance", "Survivors in Manila receive psychosocial support and legal aid.", "legal aid"),
+    _fires(
+        "prot.repatriation_reintegration", "Thirty Cambodian fishermen were repatriated from Indonesia last week.", "repatriated"
+    ),
+    _fires("prot.repatriation_reintegration", "The women were reunited with their families in Benin City.", "reunited"),
+    _fires(
+        "prot.rights_remedies", "A tribunal in Hong Kong ordered the employer to pay compensation to the maid.", "compensation"
+    ),
+    _fires("prot.rights_remedies", "The Filipino nanny was granted a T visa in California.", "t visa"),
+    _fires("prot.referral", "A new referral mechanism links police in Chisinau with social workers.", "referral mechanism"),
+    _fires("prot.referral", "The teenagers were referred to a charity in Leeds for support.", "referred to"),
+    _fires("prot.victims_word", "The victims were mostly teenagers from rural Guatemala.", "victims"),
+    # partnership
+    _fires(
+        "part.agreements", "Thailand and Myanmar signed a memorandum of understanding on labour.", "memorandum of understanding"
+    ),
+    _fires("part.agreements", "Zambia became the latest country to ratify the protocol.", "protocol"),
+    _fires("part.mou_acronym", "Laos and Vietnam renewed their MoU on the return of citizens.", "mou"),
+    _fires("part.regional_bodies", "Interpol coordinated the checks at airports in 40 countries.", "interpol"),
+    _fires("part.regional_bodies", "The IOM office in Niamey provided buses for the returnees.", "iom"),
+    _fires("part.acronyms_case_sensitive", "The EU is paying for the new border posts in Niger.", "eu"),
+    _fires("part.acronyms_case_sensitive", "Officials at the COMMIT meeting in Bangkok agreed on a new work plan.", "commit"),
+    _fires("part.cooperation", "Police forces from Chile and Peru cooperate closely on border cases.", "cooperate"),
+    _fires("part.cooperation", "The embassy in Riyadh issued emergency travel papers.", "embassy"),
+    _fires("part.cooperation_strong", "The arrests were made in cooperation with Dutch police.", "in cooperation with"),
+    _fires("part.cooperation_strong", "Bulgaria extradited a suspect to the United Kingdom on Monday.", "extradited"),
+    _fires("part.meetings", "Ministers from six countries met at a summit in Jakarta.", "summit"),
+    _fires("part.funding_assistance", "The project in Mozambique is funded by the Norwegian government.", "funded by"),
+    _fires("part.funding_assistance", "Australia provides technical assistance to prosecutors in Fiji.", "technical assistance"),
+]
+
+
+@pytest.mark.parametrize(("rule", "text", "matched"), FIRES)
+def test_rule_fires_on_its_example(pack: RuleSet, rule: str, text: str, matched: str) -> None:
+    assert (rule, matched) in _pairs(pack.match(text))
+
+
+def _vetoed(rule: str, text: str, word: str):  # type: ignore[no-untyped-def]
+    return pytest.param(rule, text, word, id=f"{rule}:not:{word.replace(' ', '_')}")
+
+
+# (rule, look-alike text, the keyword match that the rule's exclusions must veto, lower-cased)
+EXCLUDED = [
+    # drug, arms, wildlife, timber ... trafficking is not human trafficking
+    _vetoed(
+        "rel.human_trafficking", "Drug trafficking-related violence killed dozens in Sinaloa, Mexico.", "trafficking-related"
+    ),
+    _vetoed(
+        "rel.human_trafficking", "Weapons trafficking-related arrests rose along the border with Ukraine.", "trafficking-related"
+    ),
+    _vetoed(
+        "rel.human_trafficking", "The anti-trafficking in narcotics squad seized heroin at Karachi port.", "anti-trafficking"
+    ),
+    _vetoed(
+        "rel.human_trafficking", "Customs launched a counter-trafficking of firearms unit in Sarajevo.", "counter-trafficking"
+    ),
+    _vetoed("rel.trafficking_generic", "Police in Medellin detained three men for cocaine trafficking.", "trafficking"),
+    _vetoed("rel.trafficking_generic", "A court in Manila heard the case against an alleged drug trafficker.", "trafficker"),
+    _vetoed("rel.trafficking_generic", "Rangers in Mozambique caught two suspects in ivory trafficking.", "trafficking"),
+    _vetoed("rel.trafficking_generic", "Illegal timber trafficking is stripping forests in Madagascar.", "trafficking"),
+    _vetoed("rel.trafficking_generic", "The gang ran arms trafficking routes through the Sahel.", "trafficking"),
+    _vetoed("rel.trafficking_generic", "Fuel trafficking across the border with Benin cost Nigeria millions.", "trafficking"),
+    _vetoed("rel.trafficking_generic", "Two men in Lagos were charged with trafficking of pangolins.", "trafficking"),
+    _vetoed("rel.trafficking_generic", "Vietnamese customs accused the crew of trafficking in illegal wildlife.", "trafficking"),
+    _vetoed(
+        "rel.trafficking_generic", "A Dutch lorry driver was jailed for trafficking 400 kilograms of cannabis.", "trafficking"
+    ),
+    _vetoed("rel.trafficking_generic", "He admitted trafficking nearly two million pills into Bangladesh.", "trafficking"),
+    # sports courts, food courts, political courting, prison breaks
+    _vetoed("pros.court", "A fire broke out in the food court of a shopping mall in Quezon City.", "court"),
+    _vetoed("pros.court", "The ruling party courted voters in rural Kenya ahead of the election.", "courted"),
+    _vetoed("pros.court", "The city of Auckland is building a new basketball court near the harbour.", "court"),
+    _vetoed("pros.court", "She looked relaxed on court throughout the final in Melbourne.", "court"),
+    _vetoed("pros.court", "Haitian officials said 40 inmates escaped in a prison break overnight.", "prison"),
+    # disaster rescue and financial rescues
+    _vetoed("prot.rescue", "The government approved a rescue package for the national airline in Italy.", "rescue"),
+    _vetoed("prot.rescue", "Earthquake rescue teams searched the rubble in southern Turkey.", "rescue"),
+    _vetoed("prot.rescue", "Flood rescue boats reached villages in Assam on Sunday.", "rescue"),
+    _vetoed("prot.rescue", "Fire brigade rescue crews were called to the tower block in London.", "rescue"),
+    _vetoed("prot.rescue", "Firefighters rescued 12 residents from a burning block in Johannesburg.", "rescued"),
+    _vetoed("prot.rescue", "Villagers were rescued from the flood waters near Sylhet by army boats.", "rescued"),
+    # courtesy calls, football penalties, economic recovery
+    _vetoed("pros.court", "The ambassador paid a courtesy call on the Lao foreign minister.", "courtesy"),
+    _vetoed("pros.court", "Ghana won a penalty kick in stoppage time against Mali.", "penalty"),
+    _vetoed("pros.court", "The goalkeeper saved a penalty to keep Fiji in the match.", "penalty"),
+    _vetoed("prot.assistance", "Exports drove the economic recovery in Vietnam last year.", "recovery"),
+    _vetoed("prot.assistance", "Analysts expect a recovery in demand for rubber from China.", "recovery"),
+    # event venues and diplomatic protocol
+    _vetoed("part.agreements", "The trade fair opened at the convention centre in Kuala Lumpur.", "convention"),
+    _vetoed("part.agreements", "A protocol officer greeted the delegation at the airport in Accra.", "protocol"),
+    _vetoed("part.agreements", "Police set out the protocol for the visit of the Japanese prime minister.", "protocol"),
+]
+
+
+def _without_exclusions(pack: RuleSet, name: str) -> Rule:
+    (rule,) = [r for r in pack if r.name == name]
+    return replace(rule, exclude=())
+
+
+@pytest.mark.parametrize(("rule", "text", "word"), EXCLUDED)
+def test_exclusion_vetoes_look_alike(pack: RuleSet, rule: str, text: str, word: str) -> None:
+    # the rule's keywords do match the look-alike, so it is its exclusions that silence it
+    assert (rule, word) in _pairs(RuleSet([_without_exclusions(pack, rule)]).match(text))
+    assert [h for h in pack.match(text) if h.rule == rule] == []
+
+
+def _exclusions_exercised(pack: RuleSet, rule: str, text: str, word: str) -> set[tuple[str, str]]:
+    """The (rule, exclude pattern) pairs that veto ``word`` in ``text``."""
+    (original,) = [r for r in pack if r.name == rule]
+    hits = [h for h in RuleSet([_without_exclusions(pack, rule)]).match(text) if h.text.lower() == word]
+    used = set()
+    for pattern in original.exclude:
+        for m in re.finditer(pattern, text, re.IGNORECASE):
+            if any(h.start < m.end() and m.start() < h.end for h in hits):
+                used.add((rule, pattern))
+    return used
+
+
+# Texts on which whole families of rules must stay silent without any exclusion being
+# needed: the rule words are absent even though the text looks similar.
+LOOK_ALIKES = [
+    pytest.param("relevance", "Heavy traffic on the highway into Nairobi delayed commuters for hours.", id="road-traffic"),
+    pytest.param("relevance", "Internet traffic through the data centre in Frankfurt doubled this year.", id="network-traffic"),
+    pytest.param("relevance", "Human traffic through the main station in Mumbai peaks at 9 am.", id="human-traffic-crowds"),
+    pytest.param("relevance", "Air traffic controllers in France went on strike on Thursday.", id="air-traffic"),
+    pytest.param(
+        "partnership", "Ministers commit to building more schools and say the plan is un-costed.", id="lowercase-commit-un"
+    ),
+]
+
+
+@pytest.mark.parametrize(("label", "text"), LOOK_ALIKES)
+def test_look_alike_does_not_vote_for_label(pack: RuleSet, label: str, text: str) -> None:
+    assert [h.rule for h in pack.match(text) if h.theme == label] == []
+
+
+# ---------------------------------------------------------------------------
+# Coverage: a rule or exclusion added to the pack without a pinned example fails here.
+# ---------------------------------------------------------------------------
+
+
+def test_every_rule_in_the_pack_has_a_firing_example(pack: RuleSet) -> None:
+    assert {p.values[0] for p in FIRES} == {r.name for r in pack}
+
+
+def test_every_exclusion_pattern_has_a_look_alike(pack: RuleSet) -> None:
+    expected = {(r.name, pattern) for r in pack for pattern in r.exclude}
+    exercised: set[tuple[str, str]] = set()
+    for p in EXCLUDED:
+        exercised |= _exclusions_exercised(pack, *p.values)
+    assert exercised == expected
+
+
+# ---------------------------------------------------------------------------
+# Whole pipeline with the shipped default model
+# ---------------------------------------------------------------------------
+
+THEME_TEXTS = [
+    pytest.param(
+        "prevention",
+        "The labour ministry in Nepal launched a nationwide awareness campaign warning job seekers about "
+        "human trafficking and unlicensed recruitment agencies.",
+        id="prevention",
+    ),
+    pytest.param(
+        "prosecution",
+        "A court in Hanoi sentenced three human traffickers to 12 years in prison for selling women across the border.",
+        id="prosecution",
+    ),
+    pytest.param(
+        "protection",
+        "Victims of trafficking rescued in Ghana received shelter, medical care and counselling before returning home.",
+        id="protection",
+    ),
+    pytest.param(
+        "partnership",
+        "Thailand and Cambodia signed a memorandum of understanding to strengthen cooperation against human trafficking.",
+        id="partnership",
+    ),
+]
+
+
+@pytest.mark.parametrize(("theme", "text"), THEME_TEXTS)
+def test_default_model_tags_clear_theme_text(default_tagger, theme: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    result = default_tagger.tag(text)
+    assert result.relevant
+    assert theme in result.themes
+
+
+NOT_RELEVANT_TEXTS = [
+    pytest.param(
+        "Police in Mexico seized two tonnes of cocaine and charged five suspects with drug trafficking.",
+        id="drug-trafficking",
+    ),
+    pytest.param(
+        "Road traffic on the main highway out of Lagos was backed up for ten kilometres after a lorry overturned.",
+        id="road-traffic",
+    ),
+    pytest.param(
+        "The Spanish champion won the final in straight sets on centre court and lifted the trophy.",
+        id="sports",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", NOT_RELEVANT_TEXTS)
+def test_default_model_leaves_look_alikes_not_relevant(default_tagger, text: str) -> None:  # type: ignore[no-untyped-def]
+    result = default_tagger.tag(text)
+    assert not result.relevant
+    assert result.themes == ()
