@@ -78,6 +78,7 @@ class Stats:
     paragraphs: int = 0
     records: int = 0
     bad: int = 0
+    unsupported: int = 0  # texts that do not look like English (language_supported=False)
 
 
 # --------------------------------------------------------------------- formatting
@@ -230,13 +231,16 @@ def format_records(recs: Sequence[dict[str, Any]], opts: OutputOptions, theme_id
     return buf.getvalue()
 
 
-def process_batch(tagger: Any, units: Sequence[Unit], opts: OutputOptions) -> tuple[str, int, int]:
-    """Tag a batch with one vectorisation; return (formatted lines, texts tagged, records)."""
+def process_batch(tagger: Any, units: Sequence[Unit], opts: OutputOptions) -> tuple[str, int, int, int]:
+    """Tag a batch with one vectorisation; return (formatted lines, texts tagged, records,
+    texts not in a supported language). Unsupported languages are counted here, for one
+    summary at the end, rather than logged per batch."""
     texts = _texts(units, opts.paragraphs)
-    results = tagger.tag_batch(texts)
+    results = tagger._tag_checked(texts) if texts else []
     theme_ids = tagger.theme_ids
     recs = [rec for _, rec in _records(units, results, opts.paragraphs, theme_ids)]
-    return format_records(recs, opts, theme_ids), len(texts), len(recs)
+    unsupported = sum(not r.language_supported for r in results)
+    return format_records(recs, opts, theme_ids), len(texts), len(recs), unsupported
 
 
 # ------------------------------------------------------------------------ workers
@@ -248,7 +252,7 @@ def load_cached(path: str | None) -> Any:
     return load(path)
 
 
-def _work(model: Any, units: Sequence[Unit], opts: OutputOptions) -> tuple[str, int, int, int]:
+def _work(model: Any, units: Sequence[Unit], opts: OutputOptions) -> tuple[str, int, int, int, int]:
     t = load_cached(model) if model is None or isinstance(model, str) else model
     return (*process_batch(t, units, opts), len(units))
 
@@ -321,7 +325,7 @@ def tag_items(
     write(header(opts, local.theme_ids))
     batches = _batches(items, batch_size, max_chars, skip_errors, report, stats, stop)
     if jobs == 1:
-        results: Iterator[tuple[str, int, int, int]] = (_work(local, b, opts) for b in batches)
+        results: Iterator[tuple[str, int, int, int, int]] = (_work(local, b, opts) for b in batches)
     else:
         from joblib import Parallel, delayed
 
@@ -329,8 +333,9 @@ def tag_items(
         results = Parallel(n_jobs=jobs, return_as="generator", pre_dispatch="2*n_jobs")(
             delayed(_work)(ref, b, opts) for b in batches
         )
-    for text, n_texts, n_recs, n_units in results:
+    for text, n_texts, n_recs, n_unsupported, n_units in results:
         write(text)
+        stats.unsupported += n_unsupported
         stats.units += n_units
         stats.paragraphs += n_texts
         stats.records += n_recs

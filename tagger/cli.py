@@ -333,6 +333,12 @@ def cmd_tag(args: argparse.Namespace) -> int:
         )
     if stats.bad and not args.quiet:
         print(f"tagger: skipped {stats.bad} bad record(s)", file=sys.stderr)
+    if stats.unsupported and not args.quiet:
+        print(
+            f"tagger: {stats.unsupported} text(s) do not look like English: not tagged as relevant, no themes "
+            "(language_supported=false in the output)",
+            file=sys.stderr,
+        )
     logger.info("tagged %d units (%d paragraphs), wrote %d records", stats.units, stats.paragraphs, stats.records)
     return 0
 

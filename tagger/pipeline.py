@@ -493,9 +493,7 @@ class Tagger:
             from . import _parallel
 
             return _parallel.tag_batch(self, texts, jobs)
-        X, hits = self._matrix(texts)
-        P = self._proba(X)
-        results = [self._result(texts[i], P[i], X.row(i), hits[i]) for i in range(len(texts))]
+        results = self._tag_checked(texts)
         unsupported = sum(not r.language_supported for r in results)
         if unsupported:
             logger.warning(
@@ -505,6 +503,13 @@ class Tagger:
                 len(results),
             )
         return results
+
+    def _tag_checked(self, texts: list[str]) -> list[TagResult]:
+        """Tag already-checked texts in this process, without logging (callers that
+        report unsupported languages themselves, like the CLI, use this)."""
+        X, hits = self._matrix(texts)
+        P = self._proba(X)
+        return [self._result(texts[i], P[i], X.row(i), hits[i]) for i in range(len(texts))]
 
     def tag_stream(self, texts: Iterable[str], batch_size: int = 512) -> Iterator[TagResult]:
         """Tag an iterable lazily in batches of ``batch_size`` (bounded memory, results in order)."""

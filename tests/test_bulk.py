@@ -334,3 +334,20 @@ def test_lone_surrogates_and_odd_text_still_give_valid_lines(model_dir, tmp_path
             assert row["id"] == "\ud800x"  # kept exactly, as a JSON escape
         else:
             assert len(list(csv.DictReader(io.StringIO(text)))) == 1
+
+
+def test_unsupported_languages_are_summarised_once_not_per_batch(model_dir, tmp_path, capsys):
+    texts = [
+        "La police a arrêté trois personnes pour traite des êtres humains à Lyon.",
+        "ตำรวจจับกุมผู้ต้องสงสัยค้ามนุษย์สามคนในเชียงราย",
+        "Police in Chiang Rai arrested three people for human trafficking.",
+        "Die Polizei hat in Berlin drei Menschenhändler festgenommen und die Opfer befreit.",
+    ]
+    src = tmp_path / "mixed.jsonl"
+    src.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in enumerate(texts)), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert tag(str(src), "-o", str(out), "--batch-size", "1", "--model", model_dir) == 0
+    err = capsys.readouterr().err
+    assert err.count("do not look like English") == 1 and "tagger: 3 text(s)" in err
+    flags = [r["language_supported"] for r in rows_of(out)]
+    assert flags == [False, False, True, False]
