@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import DataFileError
+from .errors import DataFileError, InputTypeError
 
 _RULE_FIELDS = {"name", "theme", "description", "keywords", "patterns", "triggers", "exclude", "weight", "case_sensitive"}
 _JOIN = r"[\s\-\u2010-\u2014]+"  # a space or hyphen in a keyword matches runs of either
@@ -86,10 +86,12 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 class _Compiled:
     """A rule compiled for matching, with a cheap word prefilter.
 
-    ``words`` and ``prefixes`` are lowercase first words of the rule's keywords: the
-    regex can only match if the text contains one of the words, or a word starting
-    with one of the prefixes. ``always`` rules (raw patterns, keywords starting with
-    ``*``) skip the prefilter.
+    ``words`` and ``prefixes`` are the first words of the rule's keywords (and
+    triggers), as written: the regex can only match where a word equal to one of
+    ``words``, or starting with one of ``prefixes``, begins (case-insensitively).
+    ``always`` rules (raw patterns without triggers, keywords that start with ``*`` or
+    with a non-word character) skip the prefilter; ``scan_all`` rules (patterns with
+    triggers) scan the whole text once a trigger word occurs in it.
     """
 
     rule: Rule
@@ -99,10 +101,14 @@ class _Compiled:
     prefixes: frozenset[str] = frozenset()
     always: bool = True
     scan_all: bool = False
+    excl_literals: tuple[frozenset[str], ...] | None = None
 
 
 class RuleSet:
-    """An ordered, validated collection of rules, compiled once for matching."""
+    """An ordered, validated collection of rules, compiled once for matching.
+
+    Immutable after construction, so one instance can match from several threads.
+    """
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         names = [r.name for r in rules]
@@ -112,6 +118,7 @@ class RuleSet:
         self.rules: tuple[Rule, ...] = tuple(rules)
         self._compiled = tuple(_compile(r) for r in self.rules)
         self._trigger = _Trigger(self._compiled)
+        self._always = tuple(i for i, c in enumerate(self._compiled) if c.always)
 
     def __len__(self) -> int:
         return len(self.rules)
@@ -128,37 +135,65 @@ class RuleSet:
         """All hits of all rules in ``text``, sorted by position then rule order.
 
         Keyword rules only try their regex where one of their first words starts
-        (found through a word index built once per text), which gives the same
-        hits as scanning the whole text, many times faster.
+        (found with one regex over the text), which gives the same hits as scanning
+        the whole text with every rule, many times faster.
         """
+        if not isinstance(text, str):
+            raise InputTypeError(f"text must be a str, got {type(text).__name__}")
+        return self.match_many([text])[0]
+
+    def match_many(self, texts: Sequence[str]) -> list[list[RuleHit]]:
+        """``[self.match(t) for t in texts]``, several times faster on a batch: the
+        places where keywords can match are found in one regex pass over the whole
+        batch (joined), and each rule's regex only runs there."""
+        if isinstance(texts, str):
+            raise InputTypeError("texts must be a sequence of str, not a single str")
+        texts = list(texts)
+        for n, t in enumerate(texts):
+            if not isinstance(t, str):
+                raise InputTypeError(f"texts[{n}] must be a str, got {type(t).__name__}")
+        norm = [_CONTROL.sub(" ", t) if _CONTROL.search(t) else t for t in texts]
+        cands = self._trigger.candidates_many(norm)
+        return [self._match_one(orig, text, cand) for orig, text, cand in zip(texts, norm, cands, strict=True)]
+
+    def _match_one(self, original: str, text: str, candidates: dict[int, list[int]]) -> list[RuleHit]:
+        # control characters (NUL, ESC, DEL, ...) separate words like a space does:
+        # ``text`` has them replaced by spaces, same length, so spans and quotes
+        # refer to ``original``
+        order = sorted((*candidates, *self._always)) if self._always else sorted(candidates)
+        if not order:
+            return []
         hits: list[RuleHit] = []
-        original = text
-        if _CONTROL.search(text):
-            # control characters (NUL, ESC, DEL, ...) separate words like a space does;
-            # same length, so spans and quotes still refer to the original text
-            text = _CONTROL.sub(" ", text)
-        candidates = self._trigger.candidates(text)
-        for i, c in enumerate(self._compiled):
-            if c.always:
+        lowered: str | None = None
+        compiled = self._compiled
+        for i in order:
+            c = compiled[i]
+            if c.always or c.scan_all:
                 spans: Iterable[tuple[int, int, str]] = ((m.start(), m.end(), m.group()) for m in c.regex.finditer(text))
             else:
-                starts = candidates.get(i)
-                if not starts:
-                    continue
-                if c.scan_all:
-                    spans = ((m.start(), m.end(), m.group()) for m in c.regex.finditer(text))
-                else:
-                    spans = _scan(c.regex, text, sorted(set(starts)))
+                spans = _scan(c.regex, text, candidates[i])
             excluded: list[tuple[int, int]] | None = None
+            rule = c.rule
             for s, e, _matched in spans:
                 if s == e:
                     continue
                 if excluded is None:
-                    excluded = [x.span() for x in c.exclude.finditer(text)] if c.exclude is not None else []
-                if any(s < xe and xs < e for xs, xe in excluded):
+                    if c.exclude is None:
+                        excluded = []
+                    else:
+                        if lowered is None:
+                            # case-insensitive matching of ASCII literals agrees with
+                            # str.lower() unless one of these characters is present
+                            lowered = "" if _FOLDS_TO_ASCII.search(text) else text.lower()
+                        if lowered and c.excl_literals is not None and not _may_contain(lowered, c.excl_literals):
+                            excluded = []
+                        else:
+                            excluded = [x.span() for x in c.exclude.finditer(text)]
+                if excluded and any(s < xe and xs < e for xs, xe in excluded):
                     continue
-                hits.append(RuleHit(c.rule.name, c.rule.theme, s, e, original[s:e], c.rule.weight))
-        hits.sort(key=lambda h: (h.start, h.end))
+                hits.append(RuleHit(rule.name, rule.theme, s, e, original[s:e], rule.weight))
+        if len(hits) > 1:
+            hits.sort(key=_position)
         return hits
 
     def to_list(self) -> list[dict[str, Any]]:
@@ -186,6 +221,10 @@ class RuleSet:
                 )
 
 
+def _position(hit: RuleHit) -> tuple[int, int]:
+    return hit.start, hit.end
+
+
 def _compile(rule: Rule) -> _Compiled:
     flags = 0 if rule.case_sensitive else re.IGNORECASE
     kws = sorted((keyword_regex(k) for k in rule.keywords), key=len, reverse=True)
@@ -202,50 +241,272 @@ def _compile(rule: Rule) -> _Compiled:
     always = bool(rule.patterns) and not rule.triggers
     for k in (*rule.keywords, *rule.triggers):
         first = re.split(r"[\s\-]+", k.strip())[0]
-        core = first.rstrip("*").lower()
-        run = _WORD.search(core)
+        core = first.rstrip("*")
+        run = _WORD.match(core)
         if run is None:
+            # "*", or a first word that starts with punctuation: no word start to key on
             always = True
-        elif run.group() == core and not first.endswith("*"):
-            words.add(core)
+        elif first.endswith("*") and run.group() == core:
+            prefixes.add(core)
         else:
-            prefixes.add(run.group())
-    return _Compiled(rule, regex, excl, frozenset(words), frozenset(prefixes), always, bool(rule.patterns))
+            # a whole word: the keyword's first word, or the word its first word starts
+            # with when punctuation follows ("J/TIP", "officials'")
+            words.add(run.group())
+    return _Compiled(
+        rule, regex, excl, frozenset(words), frozenset(prefixes), always, bool(rule.patterns), _required_literals(excl)
+    )
 
 
 class _Trigger:
-    """Maps the words that can start a keyword match to the rules they may trigger.
+    """Finds, for a batch of texts, where each keyword rule may match.
 
-    Built once per rule set: whole first words go in one dict; wildcard prefixes go
-    in another, keyed by their first ``_KEY`` letters and checked with ``startswith``.
+    Built once per rule set. One regex pass over the whole batch finds the positions
+    where some keyword of some keyword rule matches (for rules with patterns: where
+    a first word of one of their keywords or triggers occurs). At each such position
+    a dict from the lowercase word found there to rule indices (one for whole first
+    words, one for first-word prefixes) tells which rules may match. Rules whose first
+    words are not ASCII, and words in the text that are not ASCII (where Unicode case
+    folding and ``str.lower`` can disagree), are checked with each rule's own
+    first-word regex instead. So the candidates of a rule always include every
+    position where its regex matches, and matching there finds exactly what scanning
+    the whole text would.
+
+    The pass runs on the lowercased batch without ``re.IGNORECASE`` (about twice as
+    fast). ``str.lower`` keeps lengths and word characters, and maps every character
+    that matches an ASCII letter case-insensitively to that letter, except for the
+    four characters of ``_FOLDS_TO_ASCII``: texts with one of them, and keywords that
+    are not ASCII, use case-insensitive regexes on the original text instead.
     """
 
+    _SEP = "\x00"  # joins the batch: not a word character, and never in a normalised text
     _KEY = 3
+    _CHUNK = 1 << 20  # characters per regex pass, to bound the memory of the joined batch
 
     def __init__(self, compiled: Sequence[_Compiled]) -> None:
-        self.words: dict[str, list[int]] = {}
-        self.prefixes: dict[str, list[tuple[str, int]]] = {}
+        words: dict[str, list[int]] = {}
+        prefixes: dict[str, list[tuple[str, int]]] = {}
+        unicode: list[tuple[int, re.Pattern[str]]] = []
+        each: list[tuple[int, re.Pattern[str]]] = []
+        ascii_frags: set[str] = set()
+        other_frags: set[str] = set()
         for i, c in enumerate(compiled):
             if c.always:
                 continue
+            first = sorted({re.escape(w) + r"(?!\w)" for w in c.words} | {re.escape(p) for p in c.prefixes})
+            each.append((i, re.compile(_WORD_START + "(?:" + "|".join(first) + ")", re.IGNORECASE)))
+            if c.scan_all:
+                # patterns run on the whole text once a first word of a trigger occurs
+                frags = [(f, f.isascii()) for f in first]
+            else:
+                frags = [(keyword_regex(k)[len(_WORD_START) :], k.isascii()) for k in c.rule.keywords]
+            for f, is_ascii in frags:
+                (ascii_frags if is_ascii else other_frags).add(f)
+            if not all(w.isascii() for w in (*c.words, *c.prefixes)):
+                unicode.append(each[-1])
+                continue
             for w in c.words:
-                self.words.setdefault(w, []).append(i)
-            for p in c.prefixes:
-                self.prefixes.setdefault(p[: self._KEY], []).append((p, i))
+                words.setdefault(w.lower(), []).append(i)
+            for pre in c.prefixes:
+                pre = pre.lower()
+                prefixes.setdefault(pre[: self._KEY], []).append((pre, i))
+        self.words = {w: tuple(dict.fromkeys(v)) for w, v in words.items()}
+        self.prefixes = {k: tuple(v) for k, v in prefixes.items()}
+        self.prefix_lens = tuple(sorted({len(k) for k in prefixes}))
+        self.unicode, self.each = tuple(unicode), tuple(each)
+        # zero-width matches (a look-ahead), so that overlapping keywords all count
+        # lower_rx and other_rx match the (non-word) character before a word start
+        # where a keyword matches; fold_rx matches at the word start
+        self.lower_rx = _after_nonword_regex([_lower_fragment(f) for f in ascii_frags], 0)
+        self.other_rx = _after_nonword_regex(list(other_frags), re.IGNORECASE)
+        frags = sorted({*ascii_frags, *other_frags})
+        self.fold_rx = re.compile(_WORD_START + "(?=" + _trie(frags) + ")", re.IGNORECASE) if frags else None
 
-    def candidates(self, text: str) -> dict[int, list[int]]:
-        """Rule index -> sorted start offsets where that rule's keywords may match."""
-        found: dict[int, list[int]] = {}
-        words, prefixes, key = self.words, self.prefixes, self._KEY
-        for m in _WORD.finditer(text.lower()):
-            w = m.group()
-            start = m.start()
-            for i in words.get(w, ()):
-                found.setdefault(i, []).append(start)
-            for p, i in prefixes.get(w[:key], ()):
-                if w.startswith(p):
-                    found.setdefault(i, []).append(start)
+    def candidates_many(self, texts: Sequence[str]) -> list[dict[int, list[int]]]:
+        """For each text: rule index -> increasing start offsets where that rule may
+        match. ``texts`` must be normalised (no control characters)."""
+        found: list[dict[int, list[int]]] = [{} for _ in texts]
+        if self.fold_rx is None:
+            return found
+        lo, n = 0, len(texts)
+        while lo < n:  # in chunks, to bound the memory of the joined batch
+            hi, size = lo + 1, len(texts[lo])
+            while hi < n and size + len(texts[hi]) < self._CHUNK:
+                size += len(texts[hi]) + 1
+                hi += 1
+            self._chunk(found, texts, range(lo, hi))
+            lo = hi
         return found
+
+    def _chunk(self, found: list[dict[int, list[int]]], texts: Sequence[str], idx: Sequence[int]) -> None:
+        sep = self._SEP
+        # every text follows a separator, so a match of "non-word character, then a
+        # keyword" marks each keyword at a word start (one character before it)
+        joined = sep + sep.join(texts[k] for k in idx)
+        if _FOLDS_TO_ASCII.search(joined):
+            plain = []
+            for k in idx:
+                if _FOLDS_TO_ASCII.search(texts[k]):
+                    self._add(found[k], texts[k], [m.start() for m in self.fold_rx.finditer(texts[k])])
+                else:
+                    plain.append(k)
+            if plain:
+                self._chunk(found, texts, plain)
+            return
+        per_text: list[list[int]] = [[] for _ in idx]
+        for rx, hay in ((self.lower_rx, joined.lower()), (self.other_rx, joined)):
+            if rx is None:
+                continue
+            j, offset, end = 0, 1, 1 + len(texts[idx[0]])
+            bucket = per_text[0]
+            for m in rx.finditer(hay):
+                p = m.start() + 1
+                if p > end:
+                    while p > end:
+                        offset = end + 1
+                        j += 1
+                        end = offset + len(texts[idx[j]])
+                    bucket = per_text[j]
+                bucket.append(p - offset)
+        both = self.other_rx is not None and self.lower_rx is not None
+        for j, k in enumerate(idx):
+            if per_text[j]:
+                self._add(found[k], texts[k], sorted(set(per_text[j])) if both else per_text[j])
+
+    def _add(self, cand: dict[int, list[int]], text: str, positions: Iterable[int]) -> None:
+        """Record which rules may match at each of ``positions`` (increasing word starts)."""
+        words, prefixes, lens, unicode, each = self.words, self.prefixes, self.prefix_lens, self.unicode, self.each
+        word_at = _WORD.match
+        for q in positions:
+            w = word_at(text, q).group()  # type: ignore[union-attr]  # every fragment starts with a word character
+            if w.isascii():
+                w = w.lower()
+                rules: list[int] = list(words.get(w, ()))
+                for n in lens:
+                    for pre, i in prefixes.get(w[:n], ()):
+                        if w.startswith(pre):
+                            rules.append(i)
+                for i, rx in unicode:
+                    if rx.match(text, q):
+                        rules.append(i)
+            else:
+                rules = [i for i, rx in each if rx.match(text, q)]
+            for i in rules:
+                starts = cand.get(i)
+                if starts is None:
+                    cand[i] = [q]
+                elif starts[-1] != q:
+                    starts.append(q)
+
+
+_FRAGMENT_TOKEN = re.compile(r"\[\\s\\-\\u2010-\\u2014\]\+|\['\u2019\]|\\w[*+]|\(\?!\\w\)|\\.|.", re.DOTALL)
+
+
+def _lower_fragment(fragment: str) -> str:
+    """An ASCII keyword fragment for matching lowercased text (no ``re.IGNORECASE``)."""
+    return "".join(t.lower() if len(t) == 1 else t for t in _FRAGMENT_TOKEN.findall(fragment))
+
+
+def _after_nonword_regex(fragments: Sequence[str], flags: int) -> re.Pattern[str] | None:
+    """A regex matching each non-word character followed by a match of one of the
+    fragments (regex engines skip fast to a character class, not to a look-behind)."""
+    if not fragments:
+        return None
+    return re.compile(r"\W(?=" + _trie(sorted(set(fragments))) + ")", flags)
+
+
+def _trie(strings: Sequence[str]) -> str:
+    """One regex alternation for regex fragments, sharing common literal prefixes.
+
+    Fragments are keyword regexes (see :func:`keyword_regex`) without their leading
+    look-behind; the result matches exactly where one of the fragments matches.
+    """
+    tree: dict[str, Any] = {}
+    for s in strings:
+        node = tree
+        for tok in _FRAGMENT_TOKEN.findall(s):
+            node = node.setdefault(tok, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = []
+        for tok in sorted(node, key=lambda t: (t == "", t)):
+            alts.append("" if tok == "" else tok + emit(node[tok]))
+        if len(alts) == 1:
+            return alts[0]
+        if alts[-1] == "":
+            return "(?:" + "|".join(alts[:-1]) + ")?"
+        return "(?:" + "|".join(alts) + ")"
+
+    return emit(tree)
+
+
+# The only non-ASCII characters that a case-insensitive regex matches to ASCII letters
+# (dotted and dotless i, long s, Kelvin sign); tests/test_rules.py checks the list.
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+_MAX_CLAUSES = 64
+
+
+def _required_literals(regex: re.Pattern[str] | None) -> tuple[frozenset[str], ...] | None:
+    """A cheap necessary condition for ``regex`` to match anywhere in a text.
+
+    Returns clauses, each a set of lowercase ASCII strings: every match of the regex
+    (case-insensitive) contains, for every clause, at least one of its strings. So
+    if a lowercased text lacks all strings of some clause, it holds no match and the
+    regex need not run. ``None`` when no such condition is found.
+    """
+    if regex is None:
+        return None
+    try:
+        from re import _parser  # the stdlib's own regex parser
+
+        cnf = _need(_parser.parse(regex.pattern, regex.flags))
+    except Exception:  # noqa: BLE001 - a private module; without it, just no shortcut
+        return None
+    return cnf or None
+
+
+def _need(items: Any) -> tuple[frozenset[str], ...]:
+    """Required literals (clauses, see :func:`_required_literals`) of a parsed regex
+    sequence; empty when the sequence may match without any literal."""
+    from re import _constants as C
+
+    clauses: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def close() -> None:
+        if run:
+            clauses.append(frozenset(["".join(run)]))
+            run.clear()
+
+    for op, av in items:
+        if op is C.LITERAL and chr(av).isascii():
+            run.append(chr(av).lower())
+            continue
+        close()
+        if op is C.SUBPATTERN:
+            clauses += _need(av[3])
+        elif op is C.ATOMIC_GROUP:
+            clauses += _need(av)
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and av[0] >= 1:
+            clauses += _need(av[2])
+        elif op is C.BRANCH:
+            alts = [_need(b) for b in av[1]]
+            if all(alts):
+                # (a1 and a2 ...) or (b1 and ...) implies (ai or bj) for every i, j
+                combined: list[frozenset[str]] = [frozenset()]
+                for alt in alts:
+                    if len(combined) * len(alt) > _MAX_CLAUSES:
+                        alt = (min(alt, key=len),)
+                    combined = [x | y for x in combined for y in alt]
+                clauses += combined
+    close()
+    # a clause that contains another one says nothing more
+    unique = sorted(set(clauses), key=len)
+    return tuple(c for i, c in enumerate(unique) if not any(d < c for d in unique[:i]))
+
+
+def _may_contain(lowered: str, clauses: tuple[frozenset[str], ...]) -> bool:
+    return all(any(map(lowered.__contains__, clause)) for clause in clauses)
 
 
 def _scan(regex: re.Pattern[str], text: str, starts: Sequence[int]) -> Iterator[tuple[int, int, str]]:
