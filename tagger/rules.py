@@ -12,7 +12,7 @@ import hashlib
 import json
 import re
 import tomllib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -165,33 +165,41 @@ class RuleSet:
             return []
         hits: list[RuleHit] = []
         lowered: str | None = None
+        seen: dict[str, bool] = {}
         compiled = self._compiled
         for i in order:
             c = compiled[i]
             if c.always or c.scan_all:
-                spans: Iterable[tuple[int, int, str]] = ((m.start(), m.end(), m.group()) for m in c.regex.finditer(text))
+                spans = [m.span() for m in c.regex.finditer(text)]
             else:
-                spans = _scan(c.regex, text, candidates[i])
-            excluded: list[tuple[int, int]] | None = None
+                # like finditer, knowing that matches can only begin at the candidates
+                spans = []
+                pos = 0
+                match = c.regex.match
+                for p in candidates[i]:
+                    if p >= pos:
+                        m = match(text, p)
+                        if m is not None:
+                            e = m.end()
+                            if e > p:
+                                spans.append((p, e))
+                                pos = e
+            if not spans:
+                continue
+            if c.exclude is not None:
+                if lowered is None:
+                    # case-insensitive matching of ASCII literals agrees with
+                    # str.lower() unless one of these characters is present
+                    lowered = "" if _FOLDS_TO_ASCII.search(text) else text.lower()
+                if not lowered or c.excl_literals is None or _may_contain(lowered, c.excl_literals, seen):
+                    excluded = [x.span() for x in c.exclude.finditer(text)]
+                    if excluded:
+                        spans = [(s, e) for s, e in spans if not any(s < xe and xs < e for xs, xe in excluded)]
             rule = c.rule
-            for s, e, _matched in spans:
-                if s == e:
-                    continue
-                if excluded is None:
-                    if c.exclude is None:
-                        excluded = []
-                    else:
-                        if lowered is None:
-                            # case-insensitive matching of ASCII literals agrees with
-                            # str.lower() unless one of these characters is present
-                            lowered = "" if _FOLDS_TO_ASCII.search(text) else text.lower()
-                        if lowered and c.excl_literals is not None and not _may_contain(lowered, c.excl_literals):
-                            excluded = []
-                        else:
-                            excluded = [x.span() for x in c.exclude.finditer(text)]
-                if excluded and any(s < xe and xs < e for xs, xe in excluded):
-                    continue
-                hits.append(RuleHit(rule.name, rule.theme, s, e, original[s:e], rule.weight))
+            name, theme, weight = rule.name, rule.theme, rule.weight
+            for s, e in spans:
+                if s < e:
+                    hits.append(RuleHit(name, theme, s, e, original[s:e], weight))
         if len(hits) > 1:
             hits.sort(key=_position)
         return hits
@@ -328,16 +336,19 @@ class _Trigger:
         if self.fold_rx is None:
             return found
         lo, n = 0, len(texts)
+        memo: dict[str, list[int]] = {}
         while lo < n:  # in chunks, to bound the memory of the joined batch
             hi, size = lo + 1, len(texts[lo])
             while hi < n and size + len(texts[hi]) < self._CHUNK:
                 size += len(texts[hi]) + 1
                 hi += 1
-            self._chunk(found, texts, range(lo, hi))
+            self._chunk(found, texts, range(lo, hi), memo)
             lo = hi
         return found
 
-    def _chunk(self, found: list[dict[int, list[int]]], texts: Sequence[str], idx: Sequence[int]) -> None:
+    def _chunk(
+        self, found: list[dict[int, list[int]]], texts: Sequence[str], idx: Sequence[int], memo: dict[str, list[int]]
+    ) -> None:
         sep = self._SEP
         # every text follows a separator, so a match of "non-word character, then a
         # keyword" marks each keyword at a word start (one character before it)
@@ -346,11 +357,11 @@ class _Trigger:
             plain = []
             for k in idx:
                 if _FOLDS_TO_ASCII.search(texts[k]):
-                    self._add(found[k], texts[k], [m.start() for m in self.fold_rx.finditer(texts[k])])
+                    self._add(found[k], texts[k], [m.start() for m in self.fold_rx.finditer(texts[k])], memo)
                 else:
                     plain.append(k)
             if plain:
-                self._chunk(found, texts, plain)
+                self._chunk(found, texts, plain, memo)
             return
         per_text: list[list[int]] = [[] for _ in idx]
         for rx, hay in ((self.lower_rx, joined.lower()), (self.other_rx, joined)):
@@ -370,32 +381,37 @@ class _Trigger:
         both = self.other_rx is not None and self.lower_rx is not None
         for j, k in enumerate(idx):
             if per_text[j]:
-                self._add(found[k], texts[k], sorted(set(per_text[j])) if both else per_text[j])
+                self._add(found[k], texts[k], sorted(set(per_text[j])) if both else per_text[j], memo)
 
-    def _add(self, cand: dict[int, list[int]], text: str, positions: Iterable[int]) -> None:
-        """Record which rules may match at each of ``positions`` (increasing word starts)."""
-        words, prefixes, lens, unicode, each = self.words, self.prefixes, self.prefix_lens, self.unicode, self.each
+    def _add(self, cand: dict[int, list[int]], text: str, positions: Iterable[int], memo: dict[str, list[int]]) -> None:
+        """Record which rules may match at each of ``positions`` (increasing word starts).
+
+        ``memo`` caches the rules of each ASCII word (lowercased) for one batch."""
         word_at = _WORD.match
         for q in positions:
             w = word_at(text, q).group()  # type: ignore[union-attr]  # every fragment starts with a word character
             if w.isascii():
                 w = w.lower()
-                rules: list[int] = list(words.get(w, ()))
-                for n in lens:
-                    for pre, i in prefixes.get(w[:n], ()):
-                        if w.startswith(pre):
-                            rules.append(i)
-                for i, rx in unicode:
-                    if rx.match(text, q):
-                        rules.append(i)
+                rules = memo.get(w)
+                if rules is None:
+                    rules = memo[w] = self._rules_for(w, text, q)
             else:
-                rules = [i for i, rx in each if rx.match(text, q)]
+                rules = [i for i, rx in self.each if rx.match(text, q)]
             for i in rules:
                 starts = cand.get(i)
                 if starts is None:
                     cand[i] = [q]
                 elif starts[-1] != q:
                     starts.append(q)
+
+    def _rules_for(self, w: str, text: str, q: int) -> list[int]:
+        """The rules that an ASCII word ``w`` (lowercase, found at ``q``) may start."""
+        rules = list(self.words.get(w, ()))
+        for n in self.prefix_lens:
+            rules += [i for pre, i in self.prefixes.get(w[:n], ()) if w.startswith(pre)]
+        # a first-word regex sees only the word at q: the answer holds for every q
+        rules += [i for i, rx in self.unicode if rx.match(text, q)]
+        return sorted(set(rules))
 
 
 _FRAGMENT_TOKEN = re.compile(r"\[\\s\\-\\u2010-\\u2014\]\+|\['\u2019\]|\\w[*+]|\(\?!\\w\)|\\.|.", re.DOTALL)
@@ -500,25 +516,26 @@ def _need(items: Any) -> tuple[frozenset[str], ...]:
                     combined = [x | y for x in combined for y in alt]
                 clauses += combined
     close()
-    # a clause that contains another one says nothing more
+    # a literal that contains another literal of its clause adds nothing to it, and
+    # a clause that contains another clause says nothing more
+    clauses = [frozenset(x for x in c if not any(y != x and y in x for y in c)) for c in clauses]
     unique = sorted(set(clauses), key=len)
     return tuple(c for i, c in enumerate(unique) if not any(d < c for d in unique[:i]))
 
 
-def _may_contain(lowered: str, clauses: tuple[frozenset[str], ...]) -> bool:
-    return all(any(map(lowered.__contains__, clause)) for clause in clauses)
-
-
-def _scan(regex: re.Pattern[str], text: str, starts: Sequence[int]) -> Iterator[tuple[int, int, str]]:
-    """Like ``regex.finditer(text)`` when matches can only begin at ``starts``."""
-    pos = 0
-    for p in starts:
-        if p < pos:
-            continue
-        m = regex.match(text, p)
-        if m is not None and m.end() > p:
-            pos = m.end()
-            yield p, pos, m.group()
+def _may_contain(lowered: str, clauses: tuple[frozenset[str], ...], seen: dict[str, bool]) -> bool:
+    """Whether ``lowered`` has a string of every clause; ``seen`` caches ``str in lowered``
+    for the rules of one text."""
+    for clause in clauses:
+        for lit in clause:
+            found = seen.get(lit)
+            if found is None:
+                found = seen[lit] = lit in lowered
+            if found:
+                break
+        else:
+            return False
+    return True
 
 
 def _str_tuple(value: Any, what: str, source: object, idx: int) -> tuple[str, ...]:
