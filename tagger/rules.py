@@ -101,7 +101,7 @@ class _Compiled:
     prefixes: frozenset[str] = frozenset()
     always: bool = True
     scan_all: bool = False
-    excl_literals: tuple[frozenset[str], ...] | None = None
+    excl_literals: tuple[tuple[str, ...], ...] | None = None
 
 
 class RuleSet:
@@ -152,7 +152,8 @@ class RuleSet:
         for n, t in enumerate(texts):
             if not isinstance(t, str):
                 raise InputTypeError(f"texts[{n}] must be a str, got {type(t).__name__}")
-        norm = [_CONTROL.sub(" ", t) if _CONTROL.search(t) else t for t in texts]
+        # (a printable text has no control character: a fast test for most texts)
+        norm = [t if t.isprintable() or not _CONTROL.search(t) else _CONTROL.sub(" ", t) for t in texts]
         cands = self._trigger.candidates_many(norm)
         return [self._match_one(orig, text, cand) for orig, text, cand in zip(texts, norm, cands, strict=True)]
 
@@ -324,7 +325,7 @@ class _Trigger:
         # zero-width matches (a look-ahead), so that overlapping keywords all count
         # lower_rx and other_rx match the (non-word) character before a word start
         # where a keyword matches; fold_rx matches at the word start
-        self.lower_rx = _after_nonword_regex([_lower_fragment(f) for f in ascii_frags], 0)
+        self.lower_rx = _after_nonword_regex([_lower_fragment(f) for f in ascii_frags], 0, capture=True)
         self.other_rx = _after_nonword_regex(list(other_frags), re.IGNORECASE)
         frags = sorted({*ascii_frags, *other_frags})
         self.fold_rx = re.compile(_WORD_START + "(?=" + _trie(frags) + ")", re.IGNORECASE) if frags else None
@@ -353,7 +354,7 @@ class _Trigger:
         # every text follows a separator, so a match of "non-word character, then a
         # keyword" marks each keyword at a word start (one character before it)
         joined = sep + sep.join(texts[k] for k in idx)
-        if _FOLDS_TO_ASCII.search(joined):
+        if any(ch in joined for ch in _FOLD_CHARS):
             plain = []
             for k in idx:
                 if _FOLDS_TO_ASCII.search(texts[k]):
@@ -363,13 +364,17 @@ class _Trigger:
             if plain:
                 self._chunk(found, texts, plain, memo)
             return
+        hay = joined.lower()
+        if self.other_rx is None and self.lower_rx is not None:
+            self._plain(found, texts, idx, hay, memo)
+            return
         per_text: list[list[int]] = [[] for _ in idx]
-        for rx, hay in ((self.lower_rx, joined.lower()), (self.other_rx, joined)):
+        for rx, h in ((self.lower_rx, hay), (self.other_rx, joined)):
             if rx is None:
                 continue
             j, offset, end = 0, 1, 1 + len(texts[idx[0]])
             bucket = per_text[0]
-            for m in rx.finditer(hay):
+            for m in rx.finditer(h):
                 p = m.start() + 1
                 if p > end:
                     while p > end:
@@ -378,10 +383,46 @@ class _Trigger:
                         end = offset + len(texts[idx[j]])
                     bucket = per_text[j]
                 bucket.append(p - offset)
-        both = self.other_rx is not None and self.lower_rx is not None
         for j, k in enumerate(idx):
             if per_text[j]:
-                self._add(found[k], texts[k], sorted(set(per_text[j])) if both else per_text[j], memo)
+                self._add(found[k], texts[k], sorted(set(per_text[j])), memo)
+
+    def _plain(
+        self,
+        found: list[dict[int, list[int]]],
+        texts: Sequence[str],
+        idx: Sequence[int],
+        hay: str,
+        memo: dict[str, list[int]],
+    ) -> None:
+        """The usual case of :meth:`_chunk` (all keywords ASCII), inlined: ``hay`` is
+        the lowercased joined chunk and ``lower_rx`` captures the word at each match."""
+        assert self.lower_rx is not None
+        j, offset, end = 0, 1, 1 + len(texts[idx[0]])
+        cand, text = found[idx[0]], texts[idx[0]]
+        each = self.each
+        for m in self.lower_rx.finditer(hay):
+            p = m.start() + 1
+            if p > end:
+                while p > end:
+                    offset = end + 1
+                    j += 1
+                    end = offset + len(texts[idx[j]])
+                cand, text = found[idx[j]], texts[idx[j]]
+            q = p - offset
+            w = m.group(1)  # lowercase; ASCII exactly when the original word is
+            if w.isascii():
+                rules = memo.get(w)
+                if rules is None:
+                    rules = memo[w] = self._rules_for(w, text, q)
+            else:
+                rules = [i for i, rx in each if rx.match(text, q)]
+            for i in rules:
+                starts = cand.get(i)
+                if starts is None:
+                    cand[i] = [q]
+                elif starts[-1] != q:
+                    starts.append(q)
 
     def _add(self, cand: dict[int, list[int]], text: str, positions: Iterable[int], memo: dict[str, list[int]]) -> None:
         """Record which rules may match at each of ``positions`` (increasing word starts).
@@ -422,12 +463,13 @@ def _lower_fragment(fragment: str) -> str:
     return "".join(t.lower() if len(t) == 1 else t for t in _FRAGMENT_TOKEN.findall(fragment))
 
 
-def _after_nonword_regex(fragments: Sequence[str], flags: int) -> re.Pattern[str] | None:
+def _after_nonword_regex(fragments: Sequence[str], flags: int, capture: bool = False) -> re.Pattern[str] | None:
     """A regex matching each non-word character followed by a match of one of the
-    fragments (regex engines skip fast to a character class, not to a look-behind)."""
+    fragments (regex engines skip fast to a character class, not to a look-behind);
+    with ``capture``, group 1 is the word that follows."""
     if not fragments:
         return None
-    return re.compile(r"\W(?=" + _trie(sorted(set(fragments))) + ")", flags)
+    return re.compile(r"\W(?=" + _trie(sorted(set(fragments))) + ")" + (r"(?=(\w+))" if capture else ""), flags)
 
 
 def _trie(strings: Sequence[str]) -> str:
@@ -458,11 +500,12 @@ def _trie(strings: Sequence[str]) -> str:
 
 # The only non-ASCII characters that a case-insensitive regex matches to ASCII letters
 # (dotted and dotless i, long s, Kelvin sign); tests/test_rules.py checks the list.
-_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+_FOLD_CHARS = "\u0130\u0131\u017f\u212a"
+_FOLDS_TO_ASCII = re.compile(f"[{_FOLD_CHARS}]")
 _MAX_CLAUSES = 64
 
 
-def _required_literals(regex: re.Pattern[str] | None) -> tuple[frozenset[str], ...] | None:
+def _required_literals(regex: re.Pattern[str] | None) -> tuple[tuple[str, ...], ...] | None:
     """A cheap necessary condition for ``regex`` to match anywhere in a text.
 
     Returns clauses, each a set of lowercase ASCII strings: every match of the regex
@@ -478,7 +521,12 @@ def _required_literals(regex: re.Pattern[str] | None) -> tuple[frozenset[str], .
         cnf = _need(_parser.parse(regex.pattern, regex.flags))
     except Exception:  # noqa: BLE001 - a private module; without it, just no shortcut
         return None
-    return cnf or None
+    if not cnf:
+        return None
+    # test first the clauses most likely to fail (no short, common strings), and in
+    # each clause first the strings most likely to occur (short ones)
+    ordered = [tuple(sorted(c, key=lambda x: (len(x), x))) for c in cnf]
+    return tuple(sorted(ordered, key=lambda c: (-len(c[0]), len(c), c)))
 
 
 def _need(items: Any) -> tuple[frozenset[str], ...]:
@@ -523,7 +571,7 @@ def _need(items: Any) -> tuple[frozenset[str], ...]:
     return tuple(c for i, c in enumerate(unique) if not any(d < c for d in unique[:i]))
 
 
-def _may_contain(lowered: str, clauses: tuple[frozenset[str], ...], seen: dict[str, bool]) -> bool:
+def _may_contain(lowered: str, clauses: tuple[tuple[str, ...], ...], seen: dict[str, bool]) -> bool:
     """Whether ``lowered`` has a string of every clause; ``seen`` caches ``str in lowered``
     for the rules of one text."""
     for clause in clauses:
