@@ -102,6 +102,7 @@ class _Compiled:
     always: bool = True
     scan_all: bool = False
     excl_literals: tuple[tuple[str, ...], ...] | None = None
+    excl_starts: tuple[str, ...] | None = None
 
 
 class RuleSet:
@@ -193,7 +194,10 @@ class RuleSet:
                     # str.lower() unless one of these characters is present
                     lowered = "" if _FOLDS_TO_ASCII.search(text) else text.lower()
                 if not lowered or c.excl_literals is None or _may_contain(lowered, c.excl_literals, seen):
-                    excluded = [x.span() for x in c.exclude.finditer(text)]
+                    if lowered and c.excl_starts is not None:
+                        excluded = _finditer_at(c.exclude, text, _occurrences(lowered, c.excl_starts))
+                    else:
+                        excluded = [x.span() for x in c.exclude.finditer(text)]
                     if excluded:
                         spans = [(s, e) for s, e in spans if not any(s < xe and xs < e for xs, xe in excluded)]
             rule = c.rule
@@ -262,7 +266,15 @@ def _compile(rule: Rule) -> _Compiled:
             # with when punctuation follows ("J/TIP", "officials'")
             words.add(run.group())
     return _Compiled(
-        rule, regex, excl, frozenset(words), frozenset(prefixes), always, bool(rule.patterns), _required_literals(excl)
+        rule,
+        regex,
+        excl,
+        frozenset(words),
+        frozenset(prefixes),
+        always,
+        bool(rule.patterns),
+        _required_literals(excl),
+        _leading_literals(excl),
     )
 
 
@@ -569,6 +581,78 @@ def _need(items: Any) -> tuple[frozenset[str], ...]:
     clauses = [frozenset(x for x in c if not any(y != x and y in x for y in c)) for c in clauses]
     unique = sorted(set(clauses), key=len)
     return tuple(c for i, c in enumerate(unique) if not any(d < c for d in unique[:i]))
+
+
+def _leading_literals(regex: re.Pattern[str] | None) -> tuple[str, ...] | None:
+    """Lowercase ASCII strings one of which every match of ``regex`` starts with
+    (case-insensitively); ``None`` when the regex can start otherwise."""
+    if regex is None:
+        return None
+    try:
+        from re import _parser
+
+        lead = _lead(_parser.parse(regex.pattern, regex.flags))
+    except Exception:  # noqa: BLE001 - a private module; without it, just no shortcut
+        return None
+    return tuple(sorted(lead)) if lead else None
+
+
+def _lead(items: Any) -> set[str] | None:
+    from re import _constants as C
+
+    items = list(items)
+    k = 0
+    while k < len(items) and items[k][0] in (C.AT, C.ASSERT, C.ASSERT_NOT):
+        k += 1  # zero-width: the match starts with what follows
+    if k == len(items):
+        return None
+    op, av = items[k]
+    if op is C.LITERAL:
+        run = ""
+        while k < len(items) and items[k][0] is C.LITERAL and chr(items[k][1]).isascii():
+            run += chr(items[k][1]).lower()
+            k += 1
+        return {run} if run else None
+    if op is C.SUBPATTERN:
+        return _lead(av[3])
+    if op is C.ATOMIC_GROUP:
+        return _lead(av)
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and av[0] >= 1:
+        return _lead(av[2])
+    if op is C.BRANCH:
+        out: set[str] = set()
+        for alt in av[1]:
+            sub = _lead(alt)
+            if sub is None:
+                return None
+            out |= sub
+        return out
+    return None
+
+
+def _occurrences(lowered: str, literals: Sequence[str]) -> list[int]:
+    """Sorted start offsets of every occurrence of each of ``literals``."""
+    found: set[int] = set()
+    for lit in literals:
+        i = lowered.find(lit)
+        while i >= 0:
+            found.add(i)
+            i = lowered.find(lit, i + 1)
+    return sorted(found)
+
+
+def _finditer_at(regex: re.Pattern[str], text: str, starts: Sequence[int]) -> list[tuple[int, int]]:
+    """The spans of ``regex.finditer(text)`` when non-empty matches can only begin at
+    ``starts`` (sorted) and the regex never matches the empty string."""
+    spans = []
+    pos = 0
+    for p in starts:
+        if p >= pos:
+            m = regex.match(text, p)
+            if m is not None and m.end() > p:
+                pos = m.end()
+                spans.append((p, pos))
+    return spans
 
 
 def _may_contain(lowered: str, clauses: tuple[tuple[str, ...], ...], seen: dict[str, bool]) -> bool:
