@@ -238,7 +238,7 @@ def _position(hit: RuleHit) -> tuple[int, int]:
     return hit.start, hit.end
 
 
-def _compile(rule: Rule) -> _Compiled:
+def _compile(rule: Rule, prefilters: bool = True) -> _Compiled:
     flags = 0 if rule.case_sensitive else re.IGNORECASE
     kws = sorted((keyword_regex(k) for k in rule.keywords), key=len, reverse=True)
     # Every keyword regex starts with the same look-behind: test it once per position,
@@ -273,9 +273,26 @@ def _compile(rule: Rule) -> _Compiled:
         frozenset(prefixes),
         always,
         bool(rule.patterns),
-        _required_literals(excl),
-        _leading_literals(excl),
+        _required_literals(excl) if prefilters else None,
+        _leading_literals(excl) if prefilters else None,
     )
+
+
+class _Lazy:
+    """A regex compiled on first use (most batches never need it). Two threads may
+    both compile it; either result is the same immutable pattern."""
+
+    __slots__ = ("_flags", "_pattern", "_regex")
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self._pattern, self._flags = pattern, flags
+        self._regex: re.Pattern[str] | None = None
+
+    def get(self) -> re.Pattern[str]:
+        regex = self._regex
+        if regex is None:
+            regex = self._regex = re.compile(self._pattern, self._flags)
+        return regex
 
 
 class _Trigger:
@@ -306,20 +323,20 @@ class _Trigger:
     def __init__(self, compiled: Sequence[_Compiled]) -> None:
         words: dict[str, list[int]] = {}
         prefixes: dict[str, list[tuple[str, int]]] = {}
-        unicode: list[tuple[int, re.Pattern[str]]] = []
-        each: list[tuple[int, re.Pattern[str]]] = []
+        unicode: list[tuple[int, _Lazy]] = []
+        each: list[tuple[int, _Lazy]] = []
         ascii_frags: set[str] = set()
         other_frags: set[str] = set()
         for i, c in enumerate(compiled):
             if c.always:
                 continue
             first = sorted({re.escape(w) + r"(?!\w)" for w in c.words} | {re.escape(p) for p in c.prefixes})
-            each.append((i, re.compile(_WORD_START + "(?:" + "|".join(first) + ")", re.IGNORECASE)))
+            each.append((i, _Lazy(_WORD_START + "(?:" + "|".join(first) + ")", re.IGNORECASE)))
             if c.scan_all:
                 # patterns run on the whole text once a first word of a trigger occurs
                 frags = [(f, f.isascii()) for f in first]
             else:
-                frags = [(keyword_regex(k)[len(_WORD_START) :], k.isascii()) for k in c.rule.keywords]
+                frags = [(_head(keyword_regex(k)[len(_WORD_START) :]), k.isascii()) for k in c.rule.keywords]
             for f, is_ascii in frags:
                 (ascii_frags if is_ascii else other_frags).add(f)
             if not all(w.isascii() for w in (*c.words, *c.prefixes)):
@@ -340,7 +357,7 @@ class _Trigger:
         self.lower_rx = _after_nonword_regex([_lower_fragment(f) for f in ascii_frags], 0, capture=True)
         self.other_rx = _after_nonword_regex(list(other_frags), re.IGNORECASE)
         frags = sorted({*ascii_frags, *other_frags})
-        self.fold_rx = re.compile(_WORD_START + "(?=" + _trie(frags) + ")", re.IGNORECASE) if frags else None
+        self.fold_rx = _Lazy(_WORD_START + "(?=" + _trie(frags) + ")", re.IGNORECASE) if frags else None
 
     def candidates_many(self, texts: Sequence[str]) -> list[dict[int, list[int]]]:
         """For each text: rule index -> increasing start offsets where that rule may
@@ -370,7 +387,7 @@ class _Trigger:
             plain = []
             for k in idx:
                 if _FOLDS_TO_ASCII.search(texts[k]):
-                    self._add(found[k], texts[k], [m.start() for m in self.fold_rx.finditer(texts[k])], memo)
+                    self._add(found[k], texts[k], [m.start() for m in self.fold_rx.get().finditer(texts[k])], memo)
                 else:
                     plain.append(k)
             if plain:
@@ -428,7 +445,7 @@ class _Trigger:
                 if rules is None:
                     rules = memo[w] = self._rules_for(w, text, q)
             else:
-                rules = [i for i, rx in each if rx.match(text, q)]
+                rules = [i for i, rx in each if rx.get().match(text, q)]
             for i in rules:
                 starts = cand.get(i)
                 if starts is None:
@@ -449,7 +466,7 @@ class _Trigger:
                 if rules is None:
                     rules = memo[w] = self._rules_for(w, text, q)
             else:
-                rules = [i for i, rx in self.each if rx.match(text, q)]
+                rules = [i for i, rx in self.each if rx.get().match(text, q)]
             for i in rules:
                 starts = cand.get(i)
                 if starts is None:
@@ -463,11 +480,28 @@ class _Trigger:
         for n in self.prefix_lens:
             rules += [i for pre, i in self.prefixes.get(w[:n], ()) if w.startswith(pre)]
         # a first-word regex sees only the word at q: the answer holds for every q
-        rules += [i for i, rx in self.unicode if rx.match(text, q)]
+        rules += [i for i, rx in self.unicode if rx.get().match(text, q)]
         return sorted(set(rules))
 
 
 _FRAGMENT_TOKEN = re.compile(r"\[\\s\\-\\u2010-\\u2014\]\+|\['\u2019\]|\\w[*+]|\(\?!\\w\)|\\.|.", re.DOTALL)
+
+
+_HEAD_CHARS = 3
+
+
+def _head(fragment: str) -> str:
+    """The start of a keyword fragment: its first word and the first letters of the
+    second. It matches wherever the whole fragment does and is nearly as selective,
+    while keeping the batch regex small (it is compiled when rules are loaded)."""
+    tokens = _FRAGMENT_TOKEN.findall(fragment)
+    if _JOIN not in tokens:
+        return fragment
+    end = tokens.index(_JOIN) + 1
+    stop = end + _HEAD_CHARS
+    while end < min(stop, len(tokens)) and (len(tokens[end]) == 1 or (len(tokens[end]) == 2 and tokens[end][0] == "\\")):
+        end += 1  # literal characters (escaped or not) of the second word
+    return "".join(tokens[:end])
 
 
 def _lower_fragment(fragment: str) -> str:
@@ -704,7 +738,7 @@ def _rule_from_dict(d: Any, source: object, idx: int) -> Rule:
         case_sensitive=bool(d.get("case_sensitive", False)),
     )
     try:
-        _compile(rule)
+        _compile(rule, prefilters=False)
     except (re.error, ValueError) as exc:
         raise DataFileError(source, None, f"rule {name!r}: {exc}") from None
     return rule
