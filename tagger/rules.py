@@ -12,7 +12,7 @@ import hashlib
 import json
 import re
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -284,14 +284,15 @@ class _Lazy:
 
     __slots__ = ("_flags", "_pattern", "_regex")
 
-    def __init__(self, pattern: str, flags: int) -> None:
-        self._pattern, self._flags = pattern, flags
+    def __init__(self, pattern: str | Callable[[], str], flags: int) -> None:
+        self._pattern, self._flags = pattern, flags  # the pattern, or a function making it
         self._regex: re.Pattern[str] | None = None
 
     def get(self) -> re.Pattern[str]:
         regex = self._regex
         if regex is None:
-            regex = self._regex = re.compile(self._pattern, self._flags)
+            pattern = self._pattern if isinstance(self._pattern, str) else self._pattern()
+            regex = self._regex = re.compile(pattern, self._flags)
         return regex
 
 
@@ -357,7 +358,7 @@ class _Trigger:
         self.lower_rx = _after_nonword_regex([_lower_fragment(f) for f in ascii_frags], 0, capture=True)
         self.other_rx = _after_nonword_regex(list(other_frags), re.IGNORECASE)
         frags = sorted({*ascii_frags, *other_frags})
-        self.fold_rx = _Lazy(_WORD_START + "(?=" + _trie(frags) + ")", re.IGNORECASE) if frags else None
+        self.fold_rx = _Lazy(lambda: _WORD_START + "(?=" + _trie(frags) + ")", re.IGNORECASE) if frags else None
 
     def candidates_many(self, texts: Sequence[str]) -> list[dict[int, list[int]]]:
         """For each text: rule index -> increasing start offsets where that rule may
