@@ -300,7 +300,8 @@ class _Trigger:
     """Finds, for a batch of texts, where each keyword rule may match.
 
     Built once per rule set. One regex pass over the whole batch finds the positions
-    where some keyword of some keyword rule matches (for rules with patterns: where
+    where the head of some keyword of some keyword rule matches (its first word and
+    the first letters of the second, see :func:`_head`; for rules with patterns: where
     a first word of one of their keywords or triggers occurs). At each such position
     a dict from the lowercase word found there to rule indices (one for whole first
     words, one for first-word prefixes) tells which rules may match. Rules whose first
