@@ -461,7 +461,7 @@ class Tagger:
 
     def _matrix(self, texts: list[str]) -> tuple[Any, list[list[RuleHit]]]:
         """The design matrix (TF-IDF, then rule-vote columns) and each text's rule hits."""
-        hits = [self.rules_.match(t) for t in texts]
+        hits = self.rules_.match_many(texts)
         X = self.features_.transform_rows(texts)
         return _design(X, _rule_votes(hits, self.vote_columns_)), hits
 

@@ -12,12 +12,12 @@ import hashlib
 import json
 import re
 import tomllib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import DataFileError
+from .errors import DataFileError, InputTypeError
 
 _RULE_FIELDS = {"name", "theme", "description", "keywords", "patterns", "triggers", "exclude", "weight", "case_sensitive"}
 _JOIN = r"[\s\-\u2010-\u2014]+"  # a space or hyphen in a keyword matches runs of either
@@ -86,10 +86,12 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 class _Compiled:
     """A rule compiled for matching, with a cheap word prefilter.
 
-    ``words`` and ``prefixes`` are lowercase first words of the rule's keywords: the
-    regex can only match if the text contains one of the words, or a word starting
-    with one of the prefixes. ``always`` rules (raw patterns, keywords starting with
-    ``*``) skip the prefilter.
+    ``words`` and ``prefixes`` are the first words of the rule's keywords (and
+    triggers), as written: the regex can only match where a word equal to one of
+    ``words``, or starting with one of ``prefixes``, begins (case-insensitively).
+    ``always`` rules (raw patterns without triggers, keywords that start with ``*`` or
+    with a non-word character) skip the prefilter; ``scan_all`` rules (patterns with
+    triggers) scan the whole text once a trigger word occurs in it.
     """
 
     rule: Rule
@@ -99,10 +101,15 @@ class _Compiled:
     prefixes: frozenset[str] = frozenset()
     always: bool = True
     scan_all: bool = False
+    excl_literals: tuple[tuple[str, ...], ...] | None = None
+    excl_starts: tuple[str, ...] | None = None
 
 
 class RuleSet:
-    """An ordered, validated collection of rules, compiled once for matching."""
+    """An ordered, validated collection of rules, compiled once for matching.
+
+    Immutable after construction, so one instance can match from several threads.
+    """
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         names = [r.name for r in rules]
@@ -112,6 +119,7 @@ class RuleSet:
         self.rules: tuple[Rule, ...] = tuple(rules)
         self._compiled = tuple(_compile(r) for r in self.rules)
         self._trigger = _Trigger(self._compiled)
+        self._always = tuple(i for i, c in enumerate(self._compiled) if c.always)
 
     def __len__(self) -> int:
         return len(self.rules)
@@ -128,37 +136,77 @@ class RuleSet:
         """All hits of all rules in ``text``, sorted by position then rule order.
 
         Keyword rules only try their regex where one of their first words starts
-        (found through a word index built once per text), which gives the same
-        hits as scanning the whole text, many times faster.
+        (found with one regex over the text), which gives the same hits as scanning
+        the whole text with every rule, many times faster.
         """
+        if not isinstance(text, str):
+            raise InputTypeError(f"text must be a str, got {type(text).__name__}")
+        return self.match_many([text])[0]
+
+    def match_many(self, texts: Sequence[str]) -> list[list[RuleHit]]:
+        """``[self.match(t) for t in texts]``, several times faster on a batch: the
+        places where keywords can match are found in one regex pass over the whole
+        batch (joined), and each rule's regex only runs there."""
+        if isinstance(texts, str):
+            raise InputTypeError("texts must be a sequence of str, not a single str")
+        texts = list(texts)
+        for n, t in enumerate(texts):
+            if not isinstance(t, str):
+                raise InputTypeError(f"texts[{n}] must be a str, got {type(t).__name__}")
+        # (a printable text has no control character: a fast test for most texts)
+        norm = [t if t.isprintable() or not _CONTROL.search(t) else _CONTROL.sub(" ", t) for t in texts]
+        cands = self._trigger.candidates_many(norm)
+        return [self._match_one(orig, text, cand) for orig, text, cand in zip(texts, norm, cands, strict=True)]
+
+    def _match_one(self, original: str, text: str, candidates: dict[int, list[int]]) -> list[RuleHit]:
+        # control characters (NUL, ESC, DEL, ...) separate words like a space does:
+        # ``text`` has them replaced by spaces, same length, so spans and quotes
+        # refer to ``original``
+        order = sorted((*candidates, *self._always)) if self._always else sorted(candidates)
+        if not order:
+            return []
         hits: list[RuleHit] = []
-        original = text
-        if _CONTROL.search(text):
-            # control characters (NUL, ESC, DEL, ...) separate words like a space does;
-            # same length, so spans and quotes still refer to the original text
-            text = _CONTROL.sub(" ", text)
-        candidates = self._trigger.candidates(text)
-        for i, c in enumerate(self._compiled):
-            if c.always:
-                spans: Iterable[tuple[int, int, str]] = ((m.start(), m.end(), m.group()) for m in c.regex.finditer(text))
+        lowered: str | None = None
+        seen: dict[str, bool] = {}
+        compiled = self._compiled
+        for i in order:
+            c = compiled[i]
+            if c.always or c.scan_all:
+                spans = [m.span() for m in c.regex.finditer(text)]
             else:
-                starts = candidates.get(i)
-                if not starts:
-                    continue
-                if c.scan_all:
-                    spans = ((m.start(), m.end(), m.group()) for m in c.regex.finditer(text))
-                else:
-                    spans = _scan(c.regex, text, sorted(set(starts)))
-            excluded: list[tuple[int, int]] | None = None
-            for s, e, _matched in spans:
-                if s == e:
-                    continue
-                if excluded is None:
-                    excluded = [x.span() for x in c.exclude.finditer(text)] if c.exclude is not None else []
-                if any(s < xe and xs < e for xs, xe in excluded):
-                    continue
-                hits.append(RuleHit(c.rule.name, c.rule.theme, s, e, original[s:e], c.rule.weight))
-        hits.sort(key=lambda h: (h.start, h.end))
+                # like finditer, knowing that matches can only begin at the candidates
+                spans = []
+                pos = 0
+                match = c.regex.match
+                for p in candidates[i]:
+                    if p >= pos:
+                        m = match(text, p)
+                        if m is not None:
+                            e = m.end()
+                            if e > p:
+                                spans.append((p, e))
+                                pos = e
+            if not spans:
+                continue
+            if c.exclude is not None:
+                if lowered is None:
+                    # case-insensitive matching of ASCII literals agrees with
+                    # str.lower() unless one of these characters is present
+                    lowered = "" if _FOLDS_TO_ASCII.search(text) else text.lower()
+                if not lowered or c.excl_literals is None or _may_contain(lowered, c.excl_literals, seen):
+                    if lowered and c.excl_starts is not None:
+                        excluded = _finditer_at(c.exclude, text, _occurrences(lowered, c.excl_starts))
+                    else:
+                        excluded = [x.span() for x in c.exclude.finditer(text)]
+                    if excluded:
+                        spans = [(s, e) for s, e in spans if not any(s < xe and xs < e for xs, xe in excluded)]
+            rule = c.rule
+            name, theme, weight = rule.name, rule.theme, rule.weight
+            for s, e in spans:
+                if s < e:
+                    hits.append(RuleHit(name, theme, s, e, original[s:e], weight))
+        if len(hits) > 1:
+            hits.sort(key=_position)
         return hits
 
     def to_list(self) -> list[dict[str, Any]]:
@@ -186,7 +234,11 @@ class RuleSet:
                 )
 
 
-def _compile(rule: Rule) -> _Compiled:
+def _position(hit: RuleHit) -> tuple[int, int]:
+    return hit.start, hit.end
+
+
+def _compile(rule: Rule, prefilters: bool = True) -> _Compiled:
     flags = 0 if rule.case_sensitive else re.IGNORECASE
     kws = sorted((keyword_regex(k) for k in rule.keywords), key=len, reverse=True)
     # Every keyword regex starts with the same look-behind: test it once per position,
@@ -202,62 +254,456 @@ def _compile(rule: Rule) -> _Compiled:
     always = bool(rule.patterns) and not rule.triggers
     for k in (*rule.keywords, *rule.triggers):
         first = re.split(r"[\s\-]+", k.strip())[0]
-        core = first.rstrip("*").lower()
-        run = _WORD.search(core)
+        core = first.rstrip("*")
+        run = _WORD.match(core)
         if run is None:
+            # "*", or a first word that starts with punctuation: no word start to key on
             always = True
-        elif run.group() == core and not first.endswith("*"):
-            words.add(core)
+        elif first.endswith("*") and run.group() == core:
+            prefixes.add(core)
         else:
-            prefixes.add(run.group())
-    return _Compiled(rule, regex, excl, frozenset(words), frozenset(prefixes), always, bool(rule.patterns))
+            # a whole word: the keyword's first word, or the word its first word starts
+            # with when punctuation follows ("J/TIP", "officials'")
+            words.add(run.group())
+    return _Compiled(
+        rule,
+        regex,
+        excl,
+        frozenset(words),
+        frozenset(prefixes),
+        always,
+        bool(rule.patterns),
+        _required_literals(excl) if prefilters else None,
+        _leading_literals(excl) if prefilters else None,
+    )
+
+
+class _Lazy:
+    """A regex compiled on first use (most batches never need it). Two threads may
+    both compile it; either result is the same immutable pattern."""
+
+    __slots__ = ("_flags", "_pattern", "_regex")
+
+    def __init__(self, pattern: str | Callable[[], str], flags: int) -> None:
+        self._pattern, self._flags = pattern, flags  # the pattern, or a function making it
+        self._regex: re.Pattern[str] | None = None
+
+    def get(self) -> re.Pattern[str]:
+        regex = self._regex
+        if regex is None:
+            pattern = self._pattern if isinstance(self._pattern, str) else self._pattern()
+            regex = self._regex = re.compile(pattern, self._flags)
+        return regex
 
 
 class _Trigger:
-    """Maps the words that can start a keyword match to the rules they may trigger.
+    """Finds, for a batch of texts, where each keyword rule may match.
 
-    Built once per rule set: whole first words go in one dict; wildcard prefixes go
-    in another, keyed by their first ``_KEY`` letters and checked with ``startswith``.
+    Built once per rule set. One regex pass over the whole batch finds the positions
+    where the head of some keyword of some keyword rule matches (its first word and
+    the first letters of the second, see :func:`_head`; for rules with patterns: where
+    a first word of one of their keywords or triggers occurs). At each such position
+    a dict from the lowercase word found there to rule indices (one for whole first
+    words, one for first-word prefixes) tells which rules may match. Rules whose first
+    words are not ASCII, and words in the text that are not ASCII (where Unicode case
+    folding and ``str.lower`` can disagree), are checked with each rule's own
+    first-word regex instead. So the candidates of a rule always include every
+    position where its regex matches, and matching there finds exactly what scanning
+    the whole text would.
+
+    The pass runs on the lowercased batch without ``re.IGNORECASE`` (about twice as
+    fast). ``str.lower`` keeps lengths and word characters, and maps every character
+    that matches an ASCII letter case-insensitively to that letter, except for the
+    four characters of ``_FOLDS_TO_ASCII``: texts with one of them, and keywords that
+    are not ASCII, use case-insensitive regexes on the original text instead.
     """
 
+    _SEP = "\x00"  # joins the batch: not a word character, and never in a normalised text
     _KEY = 3
+    _CHUNK = 1 << 20  # characters per regex pass, to bound the memory of the joined batch
 
     def __init__(self, compiled: Sequence[_Compiled]) -> None:
-        self.words: dict[str, list[int]] = {}
-        self.prefixes: dict[str, list[tuple[str, int]]] = {}
+        words: dict[str, list[int]] = {}
+        prefixes: dict[str, list[tuple[str, int]]] = {}
+        unicode: list[tuple[int, _Lazy]] = []
+        each: list[tuple[int, _Lazy]] = []
+        ascii_frags: set[str] = set()
+        other_frags: set[str] = set()
         for i, c in enumerate(compiled):
             if c.always:
                 continue
+            first = sorted({re.escape(w) + r"(?!\w)" for w in c.words} | {re.escape(p) for p in c.prefixes})
+            each.append((i, _Lazy(_WORD_START + "(?:" + "|".join(first) + ")", re.IGNORECASE)))
+            if c.scan_all:
+                # patterns run on the whole text once a first word of a trigger occurs
+                frags = [(f, f.isascii()) for f in first]
+            else:
+                frags = [(_head(keyword_regex(k)[len(_WORD_START) :]), k.isascii()) for k in c.rule.keywords]
+            for f, is_ascii in frags:
+                (ascii_frags if is_ascii else other_frags).add(f)
+            if not all(w.isascii() for w in (*c.words, *c.prefixes)):
+                unicode.append(each[-1])
+                continue
             for w in c.words:
-                self.words.setdefault(w, []).append(i)
-            for p in c.prefixes:
-                self.prefixes.setdefault(p[: self._KEY], []).append((p, i))
+                words.setdefault(w.lower(), []).append(i)
+            for pre in c.prefixes:
+                pre = pre.lower()
+                prefixes.setdefault(pre[: self._KEY], []).append((pre, i))
+        self.words = {w: tuple(dict.fromkeys(v)) for w, v in words.items()}
+        self.prefixes = {k: tuple(v) for k, v in prefixes.items()}
+        self.prefix_lens = tuple(sorted({len(k) for k in prefixes}))
+        self.unicode, self.each = tuple(unicode), tuple(each)
+        # zero-width matches (a look-ahead), so that overlapping keywords all count
+        # lower_rx and other_rx match the (non-word) character before a word start
+        # where a keyword matches; fold_rx matches at the word start
+        self.lower_rx = _after_nonword_regex([_lower_fragment(f) for f in ascii_frags], 0, capture=True)
+        self.other_rx = _after_nonword_regex(list(other_frags), re.IGNORECASE)
+        frags = sorted({*ascii_frags, *other_frags})
+        self.fold_rx = _Lazy(lambda: _WORD_START + "(?=" + _trie(frags) + ")", re.IGNORECASE) if frags else None
 
-    def candidates(self, text: str) -> dict[int, list[int]]:
-        """Rule index -> sorted start offsets where that rule's keywords may match."""
-        found: dict[int, list[int]] = {}
-        words, prefixes, key = self.words, self.prefixes, self._KEY
-        for m in _WORD.finditer(text.lower()):
-            w = m.group()
-            start = m.start()
-            for i in words.get(w, ()):
-                found.setdefault(i, []).append(start)
-            for p, i in prefixes.get(w[:key], ()):
-                if w.startswith(p):
-                    found.setdefault(i, []).append(start)
+    def candidates_many(self, texts: Sequence[str]) -> list[dict[int, list[int]]]:
+        """For each text: rule index -> increasing start offsets where that rule may
+        match. ``texts`` must be normalised (no control characters)."""
+        found: list[dict[int, list[int]]] = [{} for _ in texts]
+        if self.fold_rx is None:
+            return found
+        lo, n = 0, len(texts)
+        memo: dict[str, list[int]] = {}
+        while lo < n:  # in chunks, to bound the memory of the joined batch
+            hi, size = lo + 1, len(texts[lo])
+            while hi < n and size + len(texts[hi]) < self._CHUNK:
+                size += len(texts[hi]) + 1
+                hi += 1
+            self._chunk(found, texts, range(lo, hi), memo)
+            lo = hi
         return found
 
+    def _chunk(
+        self, found: list[dict[int, list[int]]], texts: Sequence[str], idx: Sequence[int], memo: dict[str, list[int]]
+    ) -> None:
+        sep = self._SEP
+        # every text follows a separator, so a match of "non-word character, then a
+        # keyword" marks each keyword at a word start (one character before it)
+        joined = sep + sep.join(texts[k] for k in idx)
+        if any(ch in joined for ch in _FOLD_CHARS):
+            plain = []
+            for k in idx:
+                if _FOLDS_TO_ASCII.search(texts[k]):
+                    self._add(found[k], texts[k], [m.start() for m in self.fold_rx.get().finditer(texts[k])], memo)
+                else:
+                    plain.append(k)
+            if plain:
+                self._chunk(found, texts, plain, memo)
+            return
+        hay = joined.lower()
+        if self.other_rx is None and self.lower_rx is not None:
+            self._plain(found, texts, idx, hay, memo)
+            return
+        per_text: list[list[int]] = [[] for _ in idx]
+        for rx, h in ((self.lower_rx, hay), (self.other_rx, joined)):
+            if rx is None:
+                continue
+            j, offset, end = 0, 1, 1 + len(texts[idx[0]])
+            bucket = per_text[0]
+            for m in rx.finditer(h):
+                p = m.start() + 1
+                if p > end:
+                    while p > end:
+                        offset = end + 1
+                        j += 1
+                        end = offset + len(texts[idx[j]])
+                    bucket = per_text[j]
+                bucket.append(p - offset)
+        for j, k in enumerate(idx):
+            if per_text[j]:
+                self._add(found[k], texts[k], sorted(set(per_text[j])), memo)
 
-def _scan(regex: re.Pattern[str], text: str, starts: Sequence[int]) -> Iterator[tuple[int, int, str]]:
-    """Like ``regex.finditer(text)`` when matches can only begin at ``starts``."""
+    def _plain(
+        self,
+        found: list[dict[int, list[int]]],
+        texts: Sequence[str],
+        idx: Sequence[int],
+        hay: str,
+        memo: dict[str, list[int]],
+    ) -> None:
+        """The usual case of :meth:`_chunk` (all keywords ASCII), inlined: ``hay`` is
+        the lowercased joined chunk and ``lower_rx`` captures the word at each match."""
+        assert self.lower_rx is not None
+        j, offset, end = 0, 1, 1 + len(texts[idx[0]])
+        cand, text = found[idx[0]], texts[idx[0]]
+        each = self.each
+        for m in self.lower_rx.finditer(hay):
+            p = m.start() + 1
+            if p > end:
+                while p > end:
+                    offset = end + 1
+                    j += 1
+                    end = offset + len(texts[idx[j]])
+                cand, text = found[idx[j]], texts[idx[j]]
+            q = p - offset
+            w = m.group(1)  # lowercase; ASCII exactly when the original word is
+            if w.isascii():
+                rules = memo.get(w)
+                if rules is None:
+                    rules = memo[w] = self._rules_for(w, text, q)
+            else:
+                rules = [i for i, rx in each if rx.get().match(text, q)]
+            for i in rules:
+                starts = cand.get(i)
+                if starts is None:
+                    cand[i] = [q]
+                elif starts[-1] != q:
+                    starts.append(q)
+
+    def _add(self, cand: dict[int, list[int]], text: str, positions: Iterable[int], memo: dict[str, list[int]]) -> None:
+        """Record which rules may match at each of ``positions`` (increasing word starts).
+
+        ``memo`` caches the rules of each ASCII word (lowercased) for one batch."""
+        word_at = _WORD.match
+        for q in positions:
+            w = word_at(text, q).group()  # type: ignore[union-attr]  # every fragment starts with a word character
+            if w.isascii():
+                w = w.lower()
+                rules = memo.get(w)
+                if rules is None:
+                    rules = memo[w] = self._rules_for(w, text, q)
+            else:
+                rules = [i for i, rx in self.each if rx.get().match(text, q)]
+            for i in rules:
+                starts = cand.get(i)
+                if starts is None:
+                    cand[i] = [q]
+                elif starts[-1] != q:
+                    starts.append(q)
+
+    def _rules_for(self, w: str, text: str, q: int) -> list[int]:
+        """The rules that an ASCII word ``w`` (lowercase, found at ``q``) may start."""
+        rules = list(self.words.get(w, ()))
+        for n in self.prefix_lens:
+            rules += [i for pre, i in self.prefixes.get(w[:n], ()) if w.startswith(pre)]
+        # a first-word regex sees only the word at q: the answer holds for every q
+        rules += [i for i, rx in self.unicode if rx.get().match(text, q)]
+        return sorted(set(rules))
+
+
+_FRAGMENT_TOKEN = re.compile(r"\[\\s\\-\\u2010-\\u2014\]\+|\['\u2019\]|\\w[*+]|\(\?!\\w\)|\\.|.", re.DOTALL)
+
+
+_HEAD_CHARS = 3
+
+
+def _head(fragment: str) -> str:
+    """The start of a keyword fragment: its first word and the first letters of the
+    second. It matches wherever the whole fragment does and is nearly as selective,
+    while keeping the batch regex small (it is compiled when rules are loaded)."""
+    tokens = _FRAGMENT_TOKEN.findall(fragment)
+    if _JOIN not in tokens:
+        return fragment
+    end = tokens.index(_JOIN) + 1
+    stop = end + _HEAD_CHARS
+    while end < min(stop, len(tokens)) and (len(tokens[end]) == 1 or (len(tokens[end]) == 2 and tokens[end][0] == "\\")):
+        end += 1  # literal characters (escaped or not) of the second word
+    return "".join(tokens[:end])
+
+
+def _lower_fragment(fragment: str) -> str:
+    """An ASCII keyword fragment for matching lowercased text (no ``re.IGNORECASE``)."""
+    return "".join(t.lower() if len(t) == 1 else t for t in _FRAGMENT_TOKEN.findall(fragment))
+
+
+def _after_nonword_regex(fragments: Sequence[str], flags: int, capture: bool = False) -> re.Pattern[str] | None:
+    """A regex matching each non-word character followed by a match of one of the
+    fragments (regex engines skip fast to a character class, not to a look-behind);
+    with ``capture``, group 1 is the word that follows."""
+    if not fragments:
+        return None
+    return re.compile(r"\W(?=" + _trie(sorted(set(fragments))) + ")" + (r"(?=(\w+))" if capture else ""), flags)
+
+
+def _trie(strings: Sequence[str]) -> str:
+    """One regex alternation for regex fragments, sharing common literal prefixes.
+
+    Fragments are keyword regexes (see :func:`keyword_regex`) without their leading
+    look-behind; the result matches exactly where one of the fragments matches.
+    """
+    tree: dict[str, Any] = {}
+    for s in strings:
+        node = tree
+        for tok in _FRAGMENT_TOKEN.findall(s):
+            node = node.setdefault(tok, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = []
+        for tok in sorted(node, key=lambda t: (t == "", t)):
+            alts.append("" if tok == "" else tok + emit(node[tok]))
+        if len(alts) == 1:
+            return alts[0]
+        if alts[-1] == "":
+            return "(?:" + "|".join(alts[:-1]) + ")?"
+        return "(?:" + "|".join(alts) + ")"
+
+    return emit(tree)
+
+
+# The only non-ASCII characters that a case-insensitive regex matches to ASCII letters
+# (dotted and dotless i, long s, Kelvin sign); tests/test_rules.py checks the list.
+_FOLD_CHARS = "\u0130\u0131\u017f\u212a"
+_FOLDS_TO_ASCII = re.compile(f"[{_FOLD_CHARS}]")
+_MAX_CLAUSES = 64
+
+
+def _required_literals(regex: re.Pattern[str] | None) -> tuple[tuple[str, ...], ...] | None:
+    """A cheap necessary condition for ``regex`` to match anywhere in a text.
+
+    Returns clauses, each a set of lowercase ASCII strings: every match of the regex
+    (case-insensitive) contains, for every clause, at least one of its strings. So
+    if a lowercased text lacks all strings of some clause, it holds no match and the
+    regex need not run. ``None`` when no such condition is found.
+    """
+    if regex is None:
+        return None
+    try:
+        from re import _parser  # the stdlib's own regex parser
+
+        cnf = _need(_parser.parse(regex.pattern, regex.flags))
+    except Exception:  # noqa: BLE001 - a private module; without it, just no shortcut
+        return None
+    if not cnf:
+        return None
+    # test first the clauses most likely to fail (no short, common strings), and in
+    # each clause first the strings most likely to occur (short ones)
+    ordered = [tuple(sorted(c, key=lambda x: (len(x), x))) for c in cnf]
+    return tuple(sorted(ordered, key=lambda c: (-len(c[0]), len(c), c)))
+
+
+def _need(items: Any) -> tuple[frozenset[str], ...]:
+    """Required literals (clauses, see :func:`_required_literals`) of a parsed regex
+    sequence; empty when the sequence may match without any literal."""
+    from re import _constants as C
+
+    clauses: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def close() -> None:
+        if run:
+            clauses.append(frozenset(["".join(run)]))
+            run.clear()
+
+    for op, av in items:
+        if op is C.LITERAL and chr(av).isascii():
+            run.append(chr(av).lower())
+            continue
+        close()
+        if op is C.SUBPATTERN:
+            clauses += _need(av[3])
+        elif op is C.ATOMIC_GROUP:
+            clauses += _need(av)
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and av[0] >= 1:
+            clauses += _need(av[2])
+        elif op is C.BRANCH:
+            alts = [_need(b) for b in av[1]]
+            if all(alts):
+                # (a1 and a2 ...) or (b1 and ...) implies (ai or bj) for every i, j
+                combined: list[frozenset[str]] = [frozenset()]
+                for alt in alts:
+                    if len(combined) * len(alt) > _MAX_CLAUSES:
+                        alt = (min(alt, key=len),)
+                    combined = [x | y for x in combined for y in alt]
+                clauses += combined
+    close()
+    # a literal that contains another literal of its clause adds nothing to it, and
+    # a clause that contains another clause says nothing more
+    clauses = [frozenset(x for x in c if not any(y != x and y in x for y in c)) for c in clauses]
+    unique = sorted(set(clauses), key=len)
+    return tuple(c for i, c in enumerate(unique) if not any(d < c for d in unique[:i]))
+
+
+def _leading_literals(regex: re.Pattern[str] | None) -> tuple[str, ...] | None:
+    """Lowercase ASCII strings one of which every match of ``regex`` starts with
+    (case-insensitively); ``None`` when the regex can start otherwise."""
+    if regex is None:
+        return None
+    try:
+        from re import _parser
+
+        lead = _lead(_parser.parse(regex.pattern, regex.flags))
+    except Exception:  # noqa: BLE001 - a private module; without it, just no shortcut
+        return None
+    return tuple(sorted(lead)) if lead else None
+
+
+def _lead(items: Any) -> set[str] | None:
+    from re import _constants as C
+
+    items = list(items)
+    k = 0
+    while k < len(items) and items[k][0] in (C.AT, C.ASSERT, C.ASSERT_NOT):
+        k += 1  # zero-width: the match starts with what follows
+    if k == len(items):
+        return None
+    op, av = items[k]
+    if op is C.LITERAL:
+        run = ""
+        while k < len(items) and items[k][0] is C.LITERAL and chr(items[k][1]).isascii():
+            run += chr(items[k][1]).lower()
+            k += 1
+        return {run} if run else None
+    if op is C.SUBPATTERN:
+        return _lead(av[3])
+    if op is C.ATOMIC_GROUP:
+        return _lead(av)
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and av[0] >= 1:
+        return _lead(av[2])
+    if op is C.BRANCH:
+        out: set[str] = set()
+        for alt in av[1]:
+            sub = _lead(alt)
+            if sub is None:
+                return None
+            out |= sub
+        return out
+    return None
+
+
+def _occurrences(lowered: str, literals: Sequence[str]) -> list[int]:
+    """Sorted start offsets of every occurrence of each of ``literals``."""
+    found: set[int] = set()
+    for lit in literals:
+        i = lowered.find(lit)
+        while i >= 0:
+            found.add(i)
+            i = lowered.find(lit, i + 1)
+    return sorted(found)
+
+
+def _finditer_at(regex: re.Pattern[str], text: str, starts: Sequence[int]) -> list[tuple[int, int]]:
+    """The spans of ``regex.finditer(text)`` when non-empty matches can only begin at
+    ``starts`` (sorted) and the regex never matches the empty string."""
+    spans = []
     pos = 0
     for p in starts:
-        if p < pos:
-            continue
-        m = regex.match(text, p)
-        if m is not None and m.end() > p:
-            pos = m.end()
-            yield p, pos, m.group()
+        if p >= pos:
+            m = regex.match(text, p)
+            if m is not None and m.end() > p:
+                pos = m.end()
+                spans.append((p, pos))
+    return spans
+
+
+def _may_contain(lowered: str, clauses: tuple[tuple[str, ...], ...], seen: dict[str, bool]) -> bool:
+    """Whether ``lowered`` has a string of every clause; ``seen`` caches ``str in lowered``
+    for the rules of one text."""
+    for clause in clauses:
+        for lit in clause:
+            found = seen.get(lit)
+            if found is None:
+                found = seen[lit] = lit in lowered
+            if found:
+                break
+        else:
+            return False
+    return True
 
 
 def _str_tuple(value: Any, what: str, source: object, idx: int) -> tuple[str, ...]:
@@ -294,7 +740,7 @@ def _rule_from_dict(d: Any, source: object, idx: int) -> Rule:
         case_sensitive=bool(d.get("case_sensitive", False)),
     )
     try:
-        _compile(rule)
+        _compile(rule, prefilters=False)
     except (re.error, ValueError) as exc:
         raise DataFileError(source, None, f"rule {name!r}: {exc}") from None
     return rule

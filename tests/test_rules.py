@@ -148,3 +148,189 @@ def test_indexed_matching_equals_a_full_regex_scan():
                     expected.append((s, e, c.rule.name))
         got = [(h.start, h.end, h.rule) for h in rules.match(text)]
         assert sorted(got) == sorted(expected), text
+
+
+# --- batch matching (RuleSet.match_many) -------------------------------------
+
+
+def full_scan(rules: RuleSet, text: str) -> list[tuple[str, str, int, int, str, float]]:
+    """What matching means, without any shortcut: every rule's regex over the whole
+    text (control characters read as spaces), minus hits that overlap an exclusion,
+    in position order (rule order among equal spans)."""
+    norm = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", " ", text)
+    out = []
+    for c in rules._compiled:
+        excluded = [m.span() for m in c.exclude.finditer(norm)] if c.exclude else []
+        for m in c.regex.finditer(norm):
+            s, e = m.span()
+            if s < e and not any(s < xe and xs < e for xs, xe in excluded):
+                out.append((c.rule.name, c.rule.theme, s, e, text[s:e], c.rule.weight))
+    out.sort(key=lambda h: (h[2], h[3]))
+    return out
+
+
+def as_tuples(hits) -> list[tuple[str, str, int, int, str, float]]:
+    return [(h.rule, h.theme, h.start, h.end, h.text, h.weight) for h in hits]
+
+
+VARIED_TEXTS = [
+    "",
+    " ",
+    "x",
+    "ANTI-TRAFFICKING police Arrested three traffickers; the court convicted them.",
+    "Human trafficking, human\u00a0trafficking and human\u2014trafficking; HUMAN-TRAFFICKING.",
+    # control characters separate words and are quoted as they are
+    "human\x00trafficking and forced\x1blabour\x7fin a\x0cfactory",
+    "\x00\x00victims of trafficking\x00",
+    # characters that case-insensitive regexes treat as ASCII letters
+    "\u0130stanbul: police rescued victims of human trafficking.",
+    "\u0130\u0130\u0130 human trafficking \u0131n the \u017fhelter, \u212aOICA funding",
+    "the \u017fex trafficking case and TRAFF\u0130CK\u0130NG",
+    # other scripts and accents
+    "\u0e01\u0e32\u0e23\u0e04\u0e49\u0e32\u0e21\u0e19\u0e38\u0e29\u0e22\u0e4c human trafficking \u0e41\u0e25\u0e30 forced labour",
+    "La coop\u00e9ration r\u00e9gionale contre la traite; co\u00f6peration; caf\u00e9 trafficking",
+    "\u0394\u03b9\u03ba\u03b1\u03c3\u03c4\u03ae\u03c1\u03b9\u03bf court \u03a3\u03a3 \u00df STRASSE",
+    "emoji \U0001f600 trafficking\U0001f600victims \U0001d400rrest",
+    "drug trafficking and wildlife trafficking, not people; trafficking 5 kg of heroin",
+    "a food court, a tennis court, the court ruled; rescue package; flood rescue teams",
+    "They trained forty judges and police were trained; identified 12 child victims.",
+    "a memorandum of understanding (MOU) was signed; MoUs; mou; J/TIP and the EU, eu",
+    "officials\u2019 meeting, the U.S. Department of State, T-visa and T visas",
+    "in custody in cooperation with in partnership with in cahoots",
+    "trafficking" * 3 + " trafficking-trafficking",
+]
+
+
+def seed_rules() -> RuleSet:
+    return load_rules(seeds_dir() / "rules.toml")
+
+
+def test_match_many_equals_a_full_scan_on_varied_texts():
+    rules = seed_rules()
+    long_text = " ".join(VARIED_TEXTS) * 40  # tens of thousands of characters
+    texts = [*VARIED_TEXTS, long_text, *VARIED_TEXTS[::-1]]
+    got = rules.match_many(texts)
+    assert len(got) == len(texts)
+    for text, hits in zip(texts, got, strict=True):
+        assert as_tuples(hits) == full_scan(rules, text), text[:80]
+        assert as_tuples(hits) == as_tuples(rules.match(text))
+    assert any(got), "the texts exercise the rules"
+
+
+def test_match_many_finds_hits_after_a_dotted_capital_i():
+    # "İ" lowercases to two characters; offsets must still refer to the original text
+    rules = seed_rules()
+    text = "\u0130zmir and \u0130stanbul: the police fought human trafficking."
+    (hits,) = rules.match_many([text])
+    assert ("rel.human_trafficking", "human trafficking") in [(h.rule, h.text) for h in hits]
+    assert all(text[h.start : h.end] == h.text for h in hits)
+
+
+def test_match_many_quotes_control_characters_from_the_original_text():
+    rules = rs(keywords=("forced labour",))
+    (hits,) = rules.match_many(["forced\x00labour and forced\x1b labour"])
+    assert [h.text for h in hits] == ["forced\x00labour", "forced\x1b labour"]
+
+
+def test_match_many_on_an_empty_batch_and_empty_texts():
+    rules = seed_rules()
+    assert rules.match_many([]) == []
+    assert rules.match_many(["", "", ""]) == [[], [], []]
+
+
+def test_match_many_across_chunk_boundaries(monkeypatch):
+    """Batches are joined in chunks; hits must not depend on where a chunk ends."""
+    from tagger import rules as rules_module
+
+    rules = seed_rules()
+    texts = [t for t in VARIED_TEXTS for _ in range(3)]
+    whole = [as_tuples(h) for h in rules.match_many(texts)]
+    monkeypatch.setattr(rules_module._Trigger, "_CHUNK", 50)
+    assert [as_tuples(h) for h in rules.match_many(texts)] == whole
+    assert whole == [full_scan(rules, t) for t in texts]
+
+
+def test_match_many_with_unusual_rules():
+    """Keywords that are not ASCII, start with punctuation, contain punctuation or
+    are short wildcards; case-sensitive rules; patterns with triggers; exclusions
+    with and without leading literals, one of them able to match the empty string."""
+    rules = RuleSet(
+        [
+            Rule(name="thai", theme="relevance", keywords=("\u0e04\u0e49\u0e32\u0e21\u0e19\u0e38\u0e29\u0e22\u0e4c", "caf\u00e9*")),
+            Rule(name="sigma", theme="relevance", keywords=("\u03c3\u03b5\u03be",)),
+            Rule(name="paren", theme="partnership", keywords=("(MOU)", "'s view")),
+            Rule(name="punct", theme="partnership", keywords=("J/TIP", "U.S. State", "officials' meeting")),
+            Rule(name="short", theme="partnership", keywords=("co*", "x-ray*")),
+            Rule(name="cs", theme="partnership", keywords=("EU",), case_sensitive=True),
+            Rule(name="pat", theme="prosecution", patterns=(r"\btrain\w*\s+(?:\w+\s+){0,2}judges",), triggers=("train*",)),
+            Rule(name="raw", theme="prosecution", patterns=(r"\d+\s+arrests",)),
+            Rule(name="star", theme="protection", keywords=("* victims",)),
+            Rule(name="excl_lead", theme="relevance", keywords=("traffick*",), exclude=(r"drug\s+traffick\w*",)),
+            Rule(name="excl_word", theme="relevance", keywords=("court*",), exclude=(r"\w+\s+court",)),
+            Rule(name="excl_empty", theme="protection", keywords=("shelter*",), exclude=("x*",)),
+        ]
+    )
+    texts = [
+        "\u0e01\u0e32\u0e23\u0e04\u0e49\u0e32\u0e21\u0e19\u0e38\u0e29\u0e22\u0e4c \u0e04\u0e49\u0e32\u0e21\u0e19\u0e38\u0e29\u0e22\u0e4c, CAF\u00c9S and caf\u00e9",
+        "\u03a3\u0395\u039e, \u03c3\u03b5\u03be, \u03c2\u03b5\u03be",
+        "an (MOU) signed; MOU; the minister's view",
+        "J/TIP, the U.S. State Department, officials\u2019 meeting, officials' meeting",
+        "co-operation, cooperation, Coordination, CO, x-rays, x ray",
+        "EU, eu, Eu",
+        "They trained two judges. 12 arrests, 3  arrests; 40 victims, victims",
+        "drug trafficking, human trafficking, DRUG TRAFFICKERS",
+        "the court, courts, high court, Court",
+        "shelters, shelter, sheltered, xshelter",
+        "\u0130 co \u017fhelter \u212aourt traffick\u0131ng",
+        "",
+    ]
+    got = rules.match_many(texts)
+    for text, hits in zip(texts, got, strict=True):
+        assert as_tuples(hits) == full_scan(rules, text), text
+    fired = {h.rule for hits in got for h in hits}
+    assert {"thai", "paren", "punct", "short", "cs", "pat", "raw", "star", "excl_lead", "excl_word"} <= fired
+
+
+def test_match_many_is_safe_from_several_threads():
+    from concurrent.futures import ThreadPoolExecutor
+
+    rules = seed_rules()
+    batches = [VARIED_TEXTS[i:] + VARIED_TEXTS[:i] for i in range(8)]
+    expected = [[as_tuples(h) for h in rules.match_many(b)] for b in batches]
+    with ThreadPoolExecutor(4) as pool:
+        got = list(pool.map(lambda b: [as_tuples(h) for h in rules.match_many(b)], batches * 3))
+    assert got == expected * 3
+
+
+def test_match_and_match_many_reject_what_is_not_text():
+    from tagger.errors import InputTypeError
+
+    rules = seed_rules()
+    with pytest.raises(InputTypeError, match="text must be a str"):
+        rules.match(b"bytes")  # type: ignore[arg-type]
+    with pytest.raises(InputTypeError, match="not a single str"):
+        rules.match_many("a text")
+    with pytest.raises(InputTypeError, match=r"texts\[1\] must be a str, got NoneType"):
+        rules.match_many(["a", None])  # type: ignore[list-item]
+
+
+def test_unicode_facts_that_batch_matching_relies_on():
+    """match_many lowercases the batch and matches without re.IGNORECASE: right only
+    if str.lower keeps lengths and word characters, and maps every character that a
+    case-insensitive regex equates with an ASCII letter to that letter, except for
+    the characters in _FOLD_CHARS (texts with one of them take another route)."""
+    import sys
+
+    from tagger.rules import _FOLD_CHARS
+
+    everything = "".join(map(chr, range(128, sys.maxunicode + 1)))
+    folds_to_ascii = set(re.findall("[a-z]", everything, re.IGNORECASE))
+    assert folds_to_ascii <= set(_FOLD_CHARS)
+    word = re.compile(r"\w")
+    for c in (chr(i) for i in range(sys.maxunicode + 1)):
+        if c in _FOLD_CHARS:
+            continue
+        low = c.lower()
+        assert len(low) == 1, hex(ord(c))
+        assert low.isascii() == c.isascii(), hex(ord(c))
+        assert bool(word.match(c)) == bool(word.match(low)), hex(ord(c))
