@@ -57,7 +57,7 @@ def model_predictions(tagger: Any, texts: Sequence[str]) -> Predictions:
 
 def match_all(rules: RuleSet, texts: Sequence[str]) -> list[list[RuleHit]]:
     """The rule hits of every text (rule matching is the slow step: do it once per text)."""
-    return [rules.match(t) for t in texts]
+    return rules.match_many(texts)
 
 
 def rule_predictions(

@@ -286,7 +286,7 @@ class Tagger:
         trusted = np.array([e.kind != "weak" for e in examples])
 
         vote_columns = label_ids if (self.rule_feature_scale > 0 or self.relevance_rule_scale > 0) else ()
-        V = _rule_votes([rules.match(t) for t in texts], vote_columns)
+        V = _rule_votes(rules.match_many(texts), vote_columns)
         scales = self._column_scales(label_ids, vote_columns)
 
         logger.info("cross-validating on %d examples (%d folds)", len(texts), self.cv_folds)
