@@ -1,0 +1,43 @@
+"""The shipped default model on real text it never saw (../shared/data; skipped when
+absent): it must beat the rule pack alone, and stay quiet on off-topic news. The bounds
+are regression guards well inside the measured figures (README, "Quality")."""
+
+from __future__ import annotations
+
+import pytest
+
+from tagger.evaluation import evaluate
+
+from .conftest import shared_file
+
+
+@pytest.fixture(scope="module")
+def report(default_tagger):
+    files = [
+        shared_file("dev/labelled_news.jsonl"),
+        shared_file("dev/conventions_coe.jsonl"),
+        shared_file("dev/us_code_tvpa.jsonl"),
+        shared_file("dev/wh_factsheets.jsonl"),
+    ]
+    return {p.name: e for p, e in zip(files, evaluate(files, default_tagger)["files"].values(), strict=True)}
+
+
+def test_model_beats_rules_on_labelled_news(report):
+    e = report["labelled_news.jsonl"]
+    assert e["model"]["macro_f1"] > e["rules"]["macro_f1"] + 0.1
+    assert e["model"]["relevance"]["f1"] > e["rules"]["relevance"]["f1"]
+    assert e["model"]["relevance"]["f1"] >= 0.85
+
+
+@pytest.mark.parametrize("name", ["conventions_coe.jsonl", "us_code_tvpa.jsonl", "wh_factsheets.jsonl"])
+def test_model_finds_primary_themes_at_least_as_often_as_rules(report, name):
+    e = report[name]
+    assert e["model"]["primary_recall"] >= e["rules"]["primary_recall"]
+
+
+@pytest.mark.parametrize("name", ["ag_news.jsonl", "reuters.jsonl", "whitehouse.jsonl"])
+def test_off_topic_news_is_rarely_called_relevant(default_tagger, name):
+    path = shared_file(f"negatives/{name}")
+    (e,) = evaluate([path], default_tagger, rules=False)["files"].values()
+    assert e["kind"] == "negatives"
+    assert e["model"]["false_positive_rate"] <= 0.02
