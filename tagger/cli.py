@@ -407,7 +407,19 @@ def cmd_info(args: argparse.Namespace) -> int:
         f"model format {meta['format_version']}, tagger {meta['versions']['tagger']}, "
         f"scikit-learn {meta['versions']['scikit-learn']}, numpy {meta['versions']['numpy']}"
     )
-    print(f"features: {meta['n_features']} terms, n-grams {tuple(meta['features']['ngram_range'])}; C={meta['model']['C']}")
+    feats = meta["features"]
+    extras = []
+    if feats.get("stop_words"):
+        extras.append(f"{len(feats['stop_words'])} function words dropped")
+    if feats.get("stem"):
+        extras.append(f"suffix stripping {feats['stem']}")
+    if meta.get("rule_vote_columns"):
+        extras.append(f"rule-vote columns for {', '.join(meta['rule_vote_columns'])}")
+    print(
+        f"features: {meta['n_features']} terms, n-grams {tuple(feats['ngram_range'])}"
+        + "".join(f"; {e}" for e in extras)
+        + f"; C={meta['model']['C']}"
+    )
     print("labels (threshold; how chosen; cross-validated P/R/F1):")
     for lab in meta["labels"]:
         m = meta["metrics"]["cross_validation"].get(lab, {})
