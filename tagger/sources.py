@@ -31,10 +31,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 from .errors import DataFileError, TaggerError
-from .io import _json_hint
+from .io import _json_hint, _open_binary
 
 RECORD_FORMATS = ("jsonl", "csv", "tsv")
 ARTICLE_FORMATS = ("txt", "md", "html")
@@ -161,20 +161,6 @@ def html_to_text(html: str) -> str:
 
 
 # ------------------------------------------------------------------------ readers
-def _open_binary(path: str) -> BinaryIO:
-    if path == "-":
-        return sys.stdin.buffer
-    p = Path(path)
-    try:
-        fh = p.open("rb")
-    except OSError as exc:
-        raise DataFileError(p, None, f"cannot open: {exc.strerror}") from None
-    if fh.peek(2)[:2] == b"\x1f\x8b":
-        fh.close()
-        raise DataFileError(p, None, "looks gzip-compressed; decompress it first (e.g. gunzip)")
-    return fh
-
-
 def _check_keep(keep: Sequence[str], available: Iterable[str] | None, name: str) -> None:
     if available is None:
         return
