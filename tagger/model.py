@@ -2,7 +2,7 @@
 
 Fitting uses scikit-learn (imported lazily). The learned coefficients are plain
 numpy arrays, and :meth:`LinearModel.predict_proba` is a sparse product plus a
-sigmoid, so prediction needs numpy/scipy only.
+sigmoid, so prediction needs numpy only (a scipy matrix is accepted too).
 """
 
 from __future__ import annotations

@@ -2,7 +2,14 @@
 
 Follows scikit-learn's conventions: the constructor stores parameters only, ``fit``
 returns ``self``, learned state ends in ``_``, and predict methods check that the
-tagger is fitted. Prediction (and :func:`tagger.load`) needs numpy/scipy only.
+tagger is fitted. Prediction (and :func:`tagger.load`) needs numpy only; fitting
+uses scikit-learn and scipy.
+
+The design matrix of a text is its TF-IDF row followed by one column per label holding
+log(1 + the summed weights of that label's rules that fire): the model learns how far to
+trust each rule family. Theme classifiers see every vote column; the relevance
+classifier sees only the relevance votes (``relevance_rule_scale``), so a court or
+police story does not look relevant because prosecution rules fire on it.
 """
 
 from __future__ import annotations
