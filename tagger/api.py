@@ -81,14 +81,8 @@ def _fit(
 ) -> Tagger:
     """Collect the examples, fit, record where the data came from, and save when asked."""
     labelled, unlabelled = list(labelled), list(unlabelled)
+    mem = [parse_labels(Record("<examples>", i, d), s.taxonomy.theme_ids) for i, d in enumerate(_dicts(examples), 1)]
     exs, hashes = collect_examples(s, labelled, unlabelled, weak_min_votes, use_seed_corpus)
-    if isinstance(examples, (str, bytes, dict)):
-        raise InputTypeError(f"examples must be an iterable of dicts, got a single {type(examples).__name__}")
-    mem = []
-    for i, d in enumerate(examples, 1):
-        if not isinstance(d, dict):
-            raise InputTypeError(f"examples[{i - 1}] must be a dict like {{'text': ..., 'labels': [...]}}, got {type(d).__name__}")
-        mem.append(parse_labels(Record("<examples>", i, d), s.taxonomy.theme_ids))
     for it in mem:
         if not it.text.strip():
             raise DataFileError("<examples>", it.line, "field 'text' is empty")
