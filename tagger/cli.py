@@ -12,11 +12,12 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, BinaryIO, TextIO
+from typing import Any
 
 from .errors import DataFileError, TaggerError
+from .io import atomic_output
 
 logger = logging.getLogger("tagger.cli")
 
@@ -146,15 +147,6 @@ def _model(path: str | None) -> Any:
     return load(path)
 
 
-def _open_out(path: str | None) -> TextIO:
-    if path is None or path == "-":
-        return sys.stdout
-    p = Path(path)
-    if p.is_dir():
-        raise TaggerError(f"{p}: output is a directory, expected a file path")
-    return p.open("w", encoding="utf-8")
-
-
 def _format_article(name: str, res: Any, taxonomy: Any) -> str:
     def pct(x: float) -> str:
         return f"{x:.2f}"
@@ -223,51 +215,18 @@ def _tag_one_article(t: Any, path: str, args: argparse.Namespace) -> int:
     if isinstance(item, BadRecord):
         raise item.error
     res = t.tag_article(item.text)
-    out = _open_out(args.output)
-    try:
-        if args.json:
-            out.write(json_line({"id": Path(path).name, **res.to_dict()}))
-        else:
-            out.write(_format_article(path, res, t.taxonomy_))
-    finally:
-        if out is not sys.stdout:
-            out.close()
+    text = json_line({"id": Path(path).name, **res.to_dict()}) if args.json else _format_article(path, res, t.taxonomy_)
+    if args.output and args.output != "-":
+        with atomic_output(args.output) as fh:
+            fh.write(text.encode("utf-8"))
+    else:
+        sys.stdout.write(text)
     return 0
-
-
-@contextlib.contextmanager
-def _output_file(path: str) -> Iterator[BinaryIO]:
-    """An output file written through a temporary sibling. On success it replaces
-    ``path``. On failure an existing ``path`` is left untouched (nothing is lost); a
-    new one receives the whole lines written so far (valid, never a half line)."""
-    import tempfile
-
-    target = Path(path)
-    existed = target.exists()
-    parent = target.absolute().parent
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
-    try:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        with os.fdopen(fd, "wb") as fh:
-            yield fh
-    except BaseException:
-        if existed:
-            Path(tmp).unlink(missing_ok=True)
-        else:
-            os.replace(tmp, target)
-        raise
-    os.replace(tmp, target)
 
 
 def _check_not_an_input(output: str | None, inputs: Sequence[tuple[str, str]]) -> None:
     if not output or output == "-":
         return
-    if Path(output).is_dir():
-        raise TaggerError(f"{output}: output is a directory, expected a file path")
-    if not Path(output).absolute().parent.is_dir():
-        raise TaggerError(f"{output}: output folder {Path(output).absolute().parent} does not exist")
     o = Path(output).resolve()
     for p, fmt in inputs:
         if p != "-" and (o == Path(p).resolve() or (fmt == "dir" and Path(p).resolve() in o.parents)):
@@ -317,7 +276,7 @@ def cmd_tag(args: argparse.Namespace) -> int:
     if not to_file:
         sys.stdout.flush()
     with contextlib.ExitStack() as stack:
-        out = stack.enter_context(_output_file(args.output)) if to_file else sys.stdout.buffer
+        out = stack.enter_context(atomic_output(args.output, keep_partial=True)) if to_file else sys.stdout.buffer
         if bar is not None:
             stack.callback(bar.close)
         stats = tag_items(
@@ -544,26 +503,16 @@ def cmd_rules_suggest(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write_jsonl_atomic(path: str | None, rows: Sequence[dict[str, Any]]) -> None:
-    """Write JSON lines to ``path`` via a temporary file and a rename (stdout for None/'-')."""
-    import os
-    import tempfile
+def _write_jsonl(path: str | None, rows: Sequence[dict[str, Any]]) -> None:
+    """Write JSON lines to ``path`` atomically (stdout for None/'-')."""
+    from .bulk import json_line
 
-    blob = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    blob = "".join(json_line(r) for r in rows)
     if path is None or path == "-":
         sys.stdout.write(blob)
         return
-    target = Path(path)
-    if target.is_dir():
-        raise TaggerError(f"{target}: output is a directory, expected a file path")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.resolve().parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(blob)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_output(path) as fh:
+        fh.write(blob.encode("utf-8"))
 
 
 def cmd_suggest_labels(args: argparse.Namespace) -> int:
@@ -577,7 +526,7 @@ def cmd_suggest_labels(args: argparse.Namespace) -> int:
     rows = suggest_labels(
         t, texts, ids, n=args.n, diversity=args.diversity, exclude=exclude, rules=_rules_for(args, t), pool=args.pool
     )
-    _write_jsonl_atomic(args.output, rows)
+    _write_jsonl(args.output, rows)
     if args.output not in (None, "-"):
         print(f"wrote {len(rows)} texts to label to {args.output}", file=sys.stderr)
     return 0

@@ -10,15 +10,17 @@ and line. Two gold formats are accepted (those of ``../shared/data/dev/``):
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from .errors import DataFileError
+from .errors import DataFileError, TaggerError
 
 logger = logging.getLogger(__name__)
 
@@ -193,3 +195,35 @@ def read_labelled(path: str | Path, theme_ids: Sequence[str], allow_unlabelled: 
             "; ".join(repeated[:3]),
         )
     return items
+
+
+@contextlib.contextmanager
+def atomic_output(path: str | Path, keep_partial: bool = False) -> Iterator[BinaryIO]:
+    """A binary file handle for ``path``, written through a temporary sibling that
+    replaces ``path`` only when the ``with`` block succeeds, so a failure never leaves a
+    half-written file nor destroys an existing one. With ``keep_partial``, a failed
+    write to a path that did not exist yet still moves what was written into place
+    (callers that write whole lines use it to keep the output so far)."""
+    target = Path(path)
+    if target.is_dir():
+        raise TaggerError(f"{target}: output is a directory, expected a file path")
+    parent = target.absolute().parent
+    if not parent.is_dir():
+        raise TaggerError(f"{target}: output folder {parent} does not exist")
+    import tempfile
+
+    existed = target.exists()
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
+    try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        with os.fdopen(fd, "wb") as fh:
+            yield fh
+    except BaseException:
+        if keep_partial and not existed:
+            os.replace(tmp, target)
+        else:
+            Path(tmp).unlink(missing_ok=True)
+        raise
+    os.replace(tmp, target)

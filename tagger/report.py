@@ -15,8 +15,8 @@ bounded however large the collection.
 from __future__ import annotations
 
 import html
+import io
 import logging
-import os
 import re
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
@@ -26,6 +26,7 @@ from typing import Any, TextIO
 
 from .errors import DataFileError, InputValueError, TaggerError
 from .features import TOKEN_PATTERN
+from .io import atomic_output
 from .paragraphs import split_paragraphs
 from .sources import BadRecord, Item, Unit
 from .tags import ArticleResult, ParagraphResult, roll_up
@@ -261,7 +262,7 @@ def write_report(
     if limit is not None and limit < 1:
         raise InputValueError(f"limit must be a positive integer, got {limit!r}")
     path = Path(path)
-    if path.is_dir():
+    if path.is_dir():  # checked before tagging anything (atomic_output checks again)
         raise TaggerError(f"{path}: output is a directory, expected a file path")
     w = _Writer(tagger, title)
     stats = ReportStats(per_theme={t: 0 for t in w.themes})
@@ -300,22 +301,9 @@ def write_report(
                 break
         if batch:
             flush()
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent if str(path.parent) else ".")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                _assemble(out, w, stats, index, body)
-            os.chmod(tmp, 0o666 & ~_umask())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        with atomic_output(path) as fh, io.TextIOWrapper(fh, encoding="utf-8") as out:
+            _assemble(out, w, stats, index, body)
     return stats
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
 
 
 def _assemble(out: TextIO, w: _Writer, stats: ReportStats, index: TextIO, body: TextIO) -> None:
