@@ -82,6 +82,15 @@ def iter_jsonl(path: str | Path) -> Iterator[Record]:
     and nothing after it has been read. A UTF-8 byte-order mark at the start of the
     file is ignored; a last line without a final newline is read like any other.
     """
+    for rec in iter_jsonl_lenient(path):
+        if isinstance(rec, DataFileError):
+            raise rec
+        yield rec
+
+
+def iter_jsonl_lenient(path: str | Path) -> Iterator[Record | DataFileError]:
+    """Like :func:`iter_jsonl`, but a bad line is yielded as its :class:`DataFileError`
+    and reading goes on (for callers that can skip bad records)."""
     name = "<stdin>" if str(path) == "-" else str(path)
     fh = _open_binary(path)
     try:
@@ -89,17 +98,21 @@ def iter_jsonl(path: str | Path) -> Iterator[Record]:
             try:
                 line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
             except UnicodeDecodeError as exc:
-                raise DataFileError(name, lineno, f"not valid UTF-8 ({exc.reason} at byte {exc.start})") from None
+                yield DataFileError(name, lineno, f"not valid UTF-8 ({exc.reason} at byte {exc.start})")
+                continue
             if not line.strip():
                 continue
             try:
                 data = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise DataFileError(name, lineno, f"not valid JSON ({exc.msg}){_json_hint(line, lineno)}") from None
+                yield DataFileError(name, lineno, f"not valid JSON ({exc.msg}){_json_hint(line, lineno)}")
+                continue
             except RecursionError:
-                raise DataFileError(name, lineno, "JSON nested too deeply") from None
+                yield DataFileError(name, lineno, "JSON nested too deeply")
+                continue
             if not isinstance(data, dict):
-                raise DataFileError(name, lineno, f"expected a JSON object, got {type(data).__name__}")
+                yield DataFileError(name, lineno, f"expected a JSON object, got {type(data).__name__}")
+                continue
             yield Record(name, lineno, data)
     finally:
         if str(path) != "-":

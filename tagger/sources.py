@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import os
 import re
 import sys
@@ -34,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import DataFileError, TaggerError
-from .io import _json_hint, _open_binary
+from .io import _open_binary, iter_jsonl_lenient
 
 RECORD_FORMATS = ("jsonl", "csv", "tsv")
 ARTICLE_FORMATS = ("txt", "md", "html")
@@ -180,39 +179,19 @@ def _field_text(value: Any, name: str, line: int, text_field: str) -> str | Data
 
 def read_jsonl(path: str, text_field: str = "text", id_field: str = "id", keep: Sequence[str] = ()) -> Iterator[Item]:
     """Records of a JSONL file (``-`` for stdin); blank lines are skipped."""
-    name = "<stdin>" if path == "-" else path
-    fh = _open_binary(path)
-    try:
-        for lineno, raw in enumerate(fh, 1):
-            try:
-                line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
-            except UnicodeDecodeError as exc:
-                yield BadRecord(DataFileError(name, lineno, f"not valid UTF-8 ({exc.reason} at byte {exc.start})"))
-                continue
-            if not line.strip():
-                continue
-            try:
-                data = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield BadRecord(DataFileError(name, lineno, f"not valid JSON ({exc.msg}){_json_hint(line, lineno)}"))
-                continue
-            except RecursionError:
-                yield BadRecord(DataFileError(name, lineno, "JSON nested too deeply"))
-                continue
-            if not isinstance(data, dict):
-                yield BadRecord(DataFileError(name, lineno, f"expected a JSON object, got {type(data).__name__}"))
-                continue
-            text = _field_text(data.get(text_field), name, lineno, text_field)
-            if isinstance(text, DataFileError):
-                yield BadRecord(text)
-                continue
-            uid = data.get(id_field, lineno)
-            if uid is None or isinstance(uid, (dict, list)):
-                uid = lineno
-            yield Unit(uid, text, name, lineno, False, {k: data.get(k) for k in keep})
-    finally:
-        if path != "-":
-            fh.close()
+    for rec in iter_jsonl_lenient(path):
+        if isinstance(rec, DataFileError):
+            yield BadRecord(rec)
+            continue
+        data, name, lineno = rec.data, rec.path, rec.line
+        text = _field_text(data.get(text_field), name, lineno, text_field)
+        if isinstance(text, DataFileError):
+            yield BadRecord(text)
+            continue
+        uid = data.get(id_field, lineno)
+        if uid is None or isinstance(uid, (dict, list)):
+            uid = lineno
+        yield Unit(uid, text, name, lineno, False, {k: data.get(k) for k in keep})
 
 
 def _raise_csv_limit() -> None:
