@@ -60,7 +60,7 @@ from .io import LabelledText
 from .rules import RuleHit, RuleSet
 from .text import text_key
 from .themes import RELEVANCE
-from .weak_labels import weak_label
+from .weak_labels import weak_label_matrix
 
 logger = logging.getLogger(__name__)
 
@@ -215,17 +215,6 @@ def _snippet(text: str, width: int = 200) -> str:
     return t if len(t) <= width else t[: width - 3] + "..."
 
 
-def _weak(hits: Sequence[Sequence[RuleHit]], theme_ids: Sequence[str], min_votes: float) -> np.ndarray:
-    """0/1 weak labels ``[relevance, *themes]`` per text."""
-    out = np.zeros((len(hits), 1 + len(theme_ids)), dtype=np.int8)
-    for i, h in enumerate(hits):
-        wl = weak_label(h, theme_ids, min_votes)
-        out[i, 0] = wl.relevant
-        for j, t in enumerate(theme_ids, 1):
-            out[i, j] = t in wl.themes
-    return out
-
-
 def _model_matrix(tagger: Any, P: np.ndarray) -> np.ndarray:
     """0/1 model decisions ``[relevance, *themes]`` (themes gated by relevance)."""
     labels = list(tagger.label_ids)
@@ -284,7 +273,7 @@ def rules_report(
     label_of = {r.name: r.theme for r in rules}
 
     fired = [set(h.rule for h in hs) for hs in cov_hits]
-    W = _weak(cov_hits, theme_ids, min_votes)
+    W = weak_label_matrix(cov_hits, theme_ids, min_votes)
     fire_count: Counter[str] = Counter()
     sole: Counter[str] = Counter()
     gated: Counter[str] = Counter()
@@ -319,7 +308,7 @@ def rules_report(
                 agree[r.name] = _r4(M[rows, j].mean())
 
     gold_fired = [set(h.rule for h in hs) for hs in gold_hits]
-    Gw = _weak(gold_hits, theme_ids, min_votes) if gold else np.zeros((0, len(label_ids)), dtype=np.int8)
+    Gw = weak_label_matrix(gold_hits, theme_ids, min_votes) if gold else np.zeros((0, len(label_ids)), dtype=np.int8)
     Y = np.array([g.y for g in gold], dtype=int).reshape(len(gold), len(label_ids))
 
     def ex(rows: Sequence[int]) -> list[dict[str, str]]:
@@ -476,7 +465,7 @@ def disagreements(
         min_votes = float(getattr(tagger, "training_info_", {}).get("weak_min_votes", 1.0))
     labels = list(tagger.label_ids)
     hits = match_all(rules, texts)
-    W = _weak(hits, labels[1:], min_votes)
+    W = weak_label_matrix(hits, labels[1:], min_votes)
     P = tagger.predict_proba(texts)
     M = _model_matrix(tagger, P)
     thr = np.array([tagger.thresholds_[lab] for lab in labels])
@@ -635,7 +624,7 @@ def suggest_labels(
     size = len(texts) if pool is None else min(len(texts), max(pool, n))
     cand = np.argsort(-unc, kind="stable")[:size]
     hits: dict[int, list[RuleHit]] = {int(i): rules.match(texts[i]) for i in cand}
-    W = {i: _weak([h], labels[1:], min_votes)[0] for i, h in hits.items()}
+    W = {i: weak_label_matrix([h], labels[1:], min_votes)[0] for i, h in hits.items()}
     prio = {i: float(unc[i]) + (DISAGREEMENT_BONUS if (W[i] != M[i]).any() else 0.0) for i in hits}
 
     ranked = sorted(hits, key=lambda i: (-prio[i], i))[: max(10 * n, n + 50)]

@@ -28,7 +28,7 @@ from .io import UNKNOWN, LabelledText, read_labelled, read_texts
 from .rules import RuleSet, load_rules
 from .text import text_key
 from .themes import Taxonomy, load_taxonomy
-from .weak_labels import weak_label
+from .weak_labels import weak_label_matrix
 
 logger = logging.getLogger(__name__)
 
@@ -87,12 +87,9 @@ def weak_examples(
     texts: Iterable[str], rules: RuleSet, theme_ids: Sequence[str], min_votes: float = 1.0, source: str = ""
 ) -> list[Example]:
     """Label unlabelled texts with the rules (relevance gates themes)."""
-    out = []
-    for t in texts:
-        wl = weak_label(rules.match(t), theme_ids, min_votes)
-        y = (int(wl.relevant), *(int(th in wl.themes) for th in theme_ids))
-        out.append(Example(t, y, "weak", source))
-    return out
+    texts = list(texts)
+    Y = weak_label_matrix(rules.match_many(texts), theme_ids, min_votes)
+    return [Example(t, tuple(int(v) for v in y), "weak", source) for t, y in zip(texts, Y, strict=True)]
 
 
 def gold_examples(items: Iterable[LabelledText], source: str = "") -> list[Example]:
