@@ -561,13 +561,12 @@ def _required_literals(regex: re.Pattern[str] | None) -> tuple[tuple[str, ...], 
     if a lowercased text lacks all strings of some clause, it holds no match and the
     regex need not run. ``None`` when no such condition is found.
     """
-    if regex is None:
+    parsed = _parse(regex)
+    if parsed is None:
         return None
     try:
-        from re import _parser  # the stdlib's own regex parser
-
-        cnf = _need(_parser.parse(regex.pattern, regex.flags))
-    except Exception:  # noqa: BLE001 - a private module; without it, just no shortcut
+        cnf = _need(parsed)
+    except Exception:  # noqa: BLE001 - a private module's structures; without them, no shortcut
         return None
     if not cnf:
         return None
@@ -622,15 +621,27 @@ def _need(items: Any) -> tuple[frozenset[str], ...]:
 def _leading_literals(regex: re.Pattern[str] | None) -> tuple[str, ...] | None:
     """Lowercase ASCII strings one of which every match of ``regex`` starts with
     (case-insensitively); ``None`` when the regex can start otherwise."""
+    parsed = _parse(regex)
+    if parsed is None:
+        return None
+    try:
+        lead = _lead(parsed)
+    except Exception:  # noqa: BLE001 - a private module's structures; without them, no shortcut
+        return None
+    return tuple(sorted(lead)) if lead else None
+
+
+def _parse(regex: re.Pattern[str] | None) -> Any:
+    """The stdlib parser's tree of ``regex`` (``re._parser``, a private module), or
+    ``None`` when there is no regex or the module cannot parse it."""
     if regex is None:
         return None
     try:
         from re import _parser
 
-        lead = _lead(_parser.parse(regex.pattern, regex.flags))
+        return _parser.parse(regex.pattern, regex.flags)
     except Exception:  # noqa: BLE001 - a private module; without it, just no shortcut
         return None
-    return tuple(sorted(lead)) if lead else None
 
 
 def _lead(items: Any) -> set[str] | None:
