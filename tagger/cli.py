@@ -12,7 +12,7 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -224,6 +224,21 @@ def _tag_one_article(t: Any, path: str, args: argparse.Namespace) -> int:
     return 0
 
 
+def _skip_reporter(shown_max: int = 20) -> Callable[[DataFileError], None]:
+    """``--skip-errors``: one stderr warning per skipped record, the first ``shown_max``."""
+    shown = 0
+
+    def on_error(err: DataFileError) -> None:
+        nonlocal shown
+        shown += 1
+        if shown <= shown_max:
+            print(f"tagger: warning: skipped {err}", file=sys.stderr)
+        elif shown == shown_max + 1:
+            print("tagger: warning: more bad records skipped (not shown)", file=sys.stderr)
+
+    return on_error
+
+
 def _check_not_an_input(output: str | None, inputs: Sequence[tuple[str, str]]) -> None:
     if not output or output == "-":
         return
@@ -257,15 +272,7 @@ def cmd_tag(args: argparse.Namespace) -> int:
     model = _model(args.model)
     opts.check(model.theme_ids)
     items = iter_items(inputs, args.text_field, args.id_field, keep)
-    shown = [0]
-
-    def on_error(err: DataFileError) -> None:
-        shown[0] += 1
-        if shown[0] <= 20:
-            print(f"tagger: warning: skipped {err}", file=sys.stderr)
-        elif shown[0] == 21:
-            print("tagger: warning: more bad records skipped (not shown)", file=sys.stderr)
-
+    on_error = _skip_reporter()
     bar = _progress(args)
 
     def progress(units: int, texts: int) -> None:
@@ -309,13 +316,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     inputs = check_inputs(args.inputs, args.input_format)
     _check_not_an_input(args.output, inputs)
     t = _model(args.model)
-    shown = [0]
-
-    def on_error(err: DataFileError) -> None:
-        shown[0] += 1
-        if shown[0] <= 20:
-            print(f"tagger: warning: skipped {err}", file=sys.stderr)
-
+    on_error = _skip_reporter()
     stats = write_report(
         t,
         iter_items(inputs, args.text_field, args.id_field),
