@@ -223,9 +223,8 @@ class Tagger:
         if not (number(self.default_threshold) and 0 < self.default_threshold < 1):
             raise InputValueError(f"default_threshold must be in (0, 1), got {self.default_threshold!r}")
         for name in ("rule_feature_scale", "relevance_rule_scale"):
-            v = getattr(self, name)
-            if isinstance(v, bool) or not isinstance(v, (int, float)) or not v >= 0:
-                raise InputValueError(f"{name} must be a number >= 0, got {v!r}")
+            if not (number(getattr(self, name)) and getattr(self, name) >= 0):
+                raise InputValueError(f"{name} must be a number >= 0, got {getattr(self, name)!r}")
         if self.theme_scope not in ("relevant", "all"):
             raise InputValueError(f"theme_scope must be 'relevant' or 'all', got {self.theme_scope!r}")
         for name in ("cv_folds", "min_positives_for_tuning", "random_state"):
@@ -308,10 +307,12 @@ class Tagger:
             pos, neg = int((y == 1).sum()), int((y == 0).sum())
             need = self.min_positives_for_tuning
             if pos >= need and neg >= need:
+                method = "cross-validation"
                 thresholds[lab] = choose_threshold(y, oof[rows, j])
                 source[lab] = f"cross-validation on {pos} positive / {neg} negative seed+gold examples"
                 reason = f"{pos} positive and {neg} negative seed+gold examples with out-of-fold scores (>= {need} each)"
             else:
+                method = "default"
                 thresholds[lab] = float(self.default_threshold)
                 short = "positives" if pos < need else "negatives"
                 source[lab] = f"default ({min(pos, neg)} {short} < {need} for tuning)"
@@ -320,7 +321,7 @@ class Tagger:
                     f"tuning needs >= {need} of each"
                 )
             tuning[lab] = {
-                "method": "cross-validation" if source[lab].startswith("cross") else "default",
+                "method": method,
                 "threshold": thresholds[lab],
                 "default_threshold": float(self.default_threshold),
                 "positives": pos,
