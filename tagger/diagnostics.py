@@ -623,7 +623,9 @@ def suggest_labels(
     unc = U.max(axis=1)
     size = len(texts) if pool is None else min(len(texts), max(pool, n))
     cand = np.argsort(-unc, kind="stable")[:size]
-    hits: dict[int, list[RuleHit]] = {int(i): rules.match(texts[i]) for i in cand}
+    hits: dict[int, list[RuleHit]] = dict(
+        zip(cand.tolist(), rules.match_many([texts[i] for i in cand]), strict=True)
+    )
     W = {i: weak_label_matrix([h], labels[1:], min_votes)[0] for i, h in hits.items()}
     prio = {i: float(unc[i]) + (DISAGREEMENT_BONUS if (W[i] != M[i]).any() else 0.0) for i in hits}
 

@@ -354,6 +354,7 @@ class Tagger:
         self.features_ = features
         self.model_ = model
         self.vote_columns_ = tuple(vote_columns)
+        self.__dict__.pop("_column_names_cache", None)  # names of a previous fit
         self.thresholds_ = thresholds
         self.threshold_source_ = source
         self.threshold_tuning_ = tuning

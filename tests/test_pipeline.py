@@ -190,3 +190,15 @@ def test_rule_votes_raise_the_score_of_the_theme_they_vote_for(small_tagger):
     for j, lab in enumerate(small_tagger.label_ids):
         col = small_tagger.features_.n_features + small_tagger.vote_columns_.index(lab)
         assert small_tagger.model_.coef_[j, col] > 0, lab
+
+
+def test_refitting_does_not_keep_the_previous_fits_evidence_names():
+    from tagger.training import collect_examples, load_seeds
+
+    s = load_seeds(SEEDS)
+    exs, _ = collect_examples(s, [], [], 1.0, True)
+    t = tagger.Tagger(rules=s.rules, taxonomy=s.taxonomy, cv_folds=2).fit(exs)
+    before = len(t._column_names())  # evidence caches the column names
+    t.fit(exs[::2])  # fewer texts, a smaller vocabulary
+    assert t.model_.coef_.shape[1] != before
+    assert len(t._column_names()) == t.model_.coef_.shape[1]
