@@ -132,11 +132,13 @@ class TfidfFeatures:
             toks = [light_stem(t) for t in toks]
         return toks
 
-    def surface_forms(self, text: str) -> dict[str, str]:
+    def surface_forms(self, text: str, terms: Iterable[str] | None = None) -> dict[str, str]:
         """Map each n-gram term of ``text`` to the words it came from in ``text``
         (first occurrence), so evidence quotes "victims of trafficking" rather than
-        the internal term "victim traffick"."""
+        the internal term "victim traffick". With ``terms``, only those terms are looked
+        up (what evidence needs: a few top terms, not every n-gram of a long text)."""
         self._check_fitted()
+        wanted = None if terms is None else set(terms)
         low = text.lower()
         same_length = len(low) == len(text)
         kept: list[tuple[str, int, int]] = []
@@ -148,10 +150,11 @@ class TfidfFeatures:
         src = text if same_length else low
         out: dict[str, str] = {}
         lo, hi = self.ngram_range
-        for n in range(lo, hi + 1):
+        sizes = range(lo, hi + 1) if wanted is None else sorted({t.count(" ") + 1 for t in wanted} & set(range(lo, hi + 1)))
+        for n in sizes:
             for i in range(len(kept) - n + 1):
                 term = " ".join(k[0] for k in kept[i : i + n])
-                if term not in out:
+                if term not in out and (wanted is None or term in wanted):
                     out[term] = " ".join(src[kept[i][1] : kept[i + n - 1][2]].split())
         return out
 

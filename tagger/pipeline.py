@@ -551,10 +551,12 @@ class Tagger:
         themes = tuple(sorted((t for t in scores if relevant and scores[t] >= self.thresholds_[t]), key=lambda t: -scores[t]))
         terms: dict[str, list[tuple[str, float]]] = {}
         if self.top_terms > 0 and (relevant or themes):
-            surface = self.features_.surface_forms(text)
-            for lab in ((labels[0],) if relevant else ()) + themes:
-                top = self.model_.top_terms(x_row, labels.index(lab), self._column_names(), self.top_terms)
-                terms[lab] = [(surface.get(term, term), w) for term, w in top]
+            tops = {
+                lab: self.model_.top_terms(x_row, labels.index(lab), self._column_names(), self.top_terms)
+                for lab in ((labels[0],) if relevant else ()) + themes
+            }
+            surface = self.features_.surface_forms(text, {term for top in tops.values() for term, _ in top})
+            terms = {lab: [(surface.get(term, term), w) for term, w in top] for lab, top in tops.items()}
         evidence = Evidence(tuple(hits), terms)
         return TagResult(bool(relevant), relevance, themes, scores, evidence, supported)
 

@@ -85,6 +85,9 @@ def test_surface_forms_quote_the_text():
     assert forms["victim traffick"] == "Victims of Trafficking"
     assert forms["shelt"] == "sheltered"
     assert all(v in text for v in forms.values())
+    # asking for some terms gives the same quotes for those, and nothing else
+    some = f.surface_forms(text, ["victim traffick", "shelt", "no such term"])
+    assert some == {"victim traffick": "Victims of Trafficking", "shelt": "sheltered"}
 
 
 def test_unknown_stemmer_is_a_clear_error():
