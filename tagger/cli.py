@@ -653,6 +653,18 @@ def _add_labelling_commands(sub: Any, fmt: Any) -> None:
     rt.set_defaults(func=cmd_retrain)
 
 
+def _add_input_options(p: argparse.ArgumentParser) -> None:
+    """The input options that 'tag' and 'report' share (both read inputs with tagger.sources)."""
+    p.add_argument(
+        "--input-format",
+        choices=["jsonl", "csv", "tsv", "txt", "md", "html"],
+        help="how to read stdin and files without a known extension (default: from the extension; stdin: jsonl)",
+    )
+    p.add_argument("--text-field", default="text", help="JSONL field / CSV column holding the text (default: text)")
+    p.add_argument("--id-field", default="id", help="JSONL field / CSV column holding the id (default: id, else the line number)")
+    p.add_argument("--skip-errors", action="store_true", help="report bad records (file:line) on stderr and go on")
+
+
 def _positive_int(value: str) -> int:
     try:
         n = int(value)
@@ -695,23 +707,16 @@ def build_parser() -> argparse.ArgumentParser:
         choices=["jsonl", "csv", "tsv", "table"],
         help="output format (default: from OUT's extension; on stdout JSONL, or a table when stdout is a terminal)",
     )
-    t.add_argument(
-        "--input-format",
-        choices=["jsonl", "csv", "tsv", "txt", "md", "html"],
-        help="how to read stdin and files without a known extension (default: from the extension; stdin: jsonl)",
-    )
     t.add_argument("--model", metavar="DIR", help="model directory (default: the shipped default model)")
+    _add_input_options(t)
     t.add_argument(
         "--json", action="store_true", help="for one article file: print the full result as JSON; otherwise: JSONL output"
     )
-    t.add_argument("--text-field", default="text", help="JSONL field / CSV column holding the text (default: text)")
-    t.add_argument("--id-field", default="id", help="JSONL field / CSV column holding the id (default: id, else the line number)")
     t.add_argument("--keep-columns", metavar="A,B", help="comma-separated JSONL fields / CSV columns to copy to the output")
     t.add_argument("--paragraphs", action="store_true", help="one record per paragraph (with the id and paragraph index)")
     t.add_argument(
         "--jobs", type=_positive_int, default=1, metavar="N", help="tag batches in N worker processes (same output, in order)"
     )
-    t.add_argument("--skip-errors", action="store_true", help="report bad records (file:line) on stderr and go on")
     t.add_argument("-q", "--quiet", action="store_true", help="no progress bar (shown on stderr only when it is a terminal)")
     t.add_argument("--batch-size", type=_positive_int, default=256, help="units vectorised together (default: 256)")
     t.set_defaults(func=cmd_tag)
@@ -728,10 +733,7 @@ def build_parser() -> argparse.ArgumentParser:
     rp.add_argument("--model", metavar="DIR", help="model directory (default: the shipped default model)")
     rp.add_argument("--title", default="Trafficking news: themes and evidence", help="the page title")
     rp.add_argument("--limit", type=_positive_int, metavar="N", help="report only the first N articles")
-    rp.add_argument("--input-format", choices=["jsonl", "csv", "tsv", "txt", "md", "html"], help="as for 'tagger tag'")
-    rp.add_argument("--text-field", default="text", help="JSONL field / CSV column holding the text (default: text)")
-    rp.add_argument("--id-field", default="id", help="JSONL field / CSV column holding the id (default: id)")
-    rp.add_argument("--skip-errors", action="store_true", help="report bad records on stderr and go on")
+    _add_input_options(rp)
     rp.add_argument("-q", "--quiet", action="store_true", help="no summary line on stderr")
     rp.set_defaults(func=cmd_report)
 
