@@ -86,7 +86,7 @@ def sklearn_pipeline(t: Any, core: bool = False) -> Any:
     import scipy.sparse as sp
     from sklearn.linear_model import LogisticRegression
 
-    from tagger.pipeline import _rule_votes
+    from tagger.pipeline import _votes
 
     f = t.features_
     vec = f.sklearn_vectorizer()
@@ -104,8 +104,9 @@ def sklearn_pipeline(t: Any, core: bool = False) -> Any:
     def predict(texts: list[str]) -> np.ndarray:
         T = vec.transform(texts)
         X = T
-        if not core and t.vote_columns_:
-            votes = _rule_votes([t.rules_.match(x) for x in texts], t.vote_columns_)
+        if not core and (t.vote_columns_ or t.lead_votes_):
+            lead = t.taxonomy_.label_ids[0] if t.lead_votes_ else None
+            votes = _votes([t.rules_.match(x) for x in texts], texts, t.vote_columns_, lead)
             X = sp.hstack([T, sp.csr_matrix(votes)], format="csr")
         P = np.column_stack([m.predict_proba(X)[:, 1] for m in models])
         P[T.getnnz(axis=1) == 0] = 0.0  # tagger's convention: no known word, no score

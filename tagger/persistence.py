@@ -39,7 +39,9 @@ from .rules import RuleSet
 from .themes import Taxonomy
 
 FORMAT_NAME = "tagger-model"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+#: Formats this version reads. 1: no lead-vote column (models before lead_rule_scale).
+READABLE_FORMATS = (1, 2)
 METADATA = "model.json"
 ARRAYS = ("idf", "coef", "intercept")
 JSON_FILES = ("vocabulary.json", "rules.json")
@@ -101,6 +103,7 @@ def model_files(t: Any) -> dict[str, bytes]:
         "model": t.model_.get_params(),
         "n_features": len(t.features_.terms_),
         "rule_vote_columns": list(t.vote_columns_),
+        "lead_vote_column": bool(t.lead_votes_),
         "rules_sha256": t.rules_.sha256(),
         "training": getattr(t, "training_info_", {}) | {"summary": t.training_summary_},
         "metrics": {"cross_validation": t.cv_metrics_},
@@ -221,8 +224,8 @@ def read_metadata(path: str | Path) -> dict[str, Any]:
         raise ModelFileError(f"{d}: {METADATA} has no valid format_version")
     if v > FORMAT_VERSION:
         raise ModelFileError(f"{d}: saved with model format {v}, newer than this tagger reads ({FORMAT_VERSION}); upgrade tagger")
-    if v != FORMAT_VERSION:
-        raise ModelFileError(f"{d}: model format {v} is not supported (this tagger reads format {FORMAT_VERSION})")
+    if v not in READABLE_FORMATS:
+        raise ModelFileError(f"{d}: model format {v} is not supported (this tagger reads formats {list(READABLE_FORMATS)})")
     return meta
 
 
@@ -254,10 +257,13 @@ def load_model(path: str | Path) -> Any:
         labels = list(taxonomy.label_ids)
         n_feat = len(terms)
         vote_columns = tuple(meta.get("rule_vote_columns", ()))
+        lead = meta.get("lead_vote_column", False)
+        if not isinstance(lead, bool):
+            raise ModelFileError(f"{d}: lead_vote_column in {METADATA} must be true or false, got {lead!r}")
         if (
             meta["labels"] != labels
             or not set(vote_columns) <= set(labels)
-            or arrays["coef"].shape != (len(labels), n_feat + len(vote_columns))
+            or arrays["coef"].shape != (len(labels), n_feat + len(vote_columns) + lead)
             or arrays["idf"].shape != (n_feat,)
             or arrays["intercept"].shape != (len(labels),)
         ):
@@ -267,6 +273,8 @@ def load_model(path: str | Path) -> Any:
         if bad:
             raise ModelFileError(f"{d}: thresholds must be in [0, 1], got {bad}")
         params = dict(meta["params"])
+        if not lead:  # format 1 files have no lead column (nor the parameter)
+            params["lead_rule_scale"] = 0.0
         params["ngram_range"] = tuple(params["ngram_range"])
         feat_params = dict(meta["features"])
         feat_params["ngram_range"] = tuple(feat_params["ngram_range"])
@@ -282,6 +290,7 @@ def load_model(path: str | Path) -> Any:
         t.features_ = TfidfFeatures.from_state(feat_params, terms, arrays["idf"])
         t.model_ = LinearModel.from_state(meta["model"], arrays["coef"], arrays["intercept"])
         t.vote_columns_ = vote_columns
+        t.lead_votes_ = lead
         t.thresholds_ = thresholds
         t.threshold_source_ = dict(meta.get("threshold_source", {}))
         t.threshold_tuning_ = dict(meta.get("threshold_tuning", {}))

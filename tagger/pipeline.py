@@ -9,7 +9,11 @@ The design matrix of a text is its TF-IDF row followed by one column per label h
 log(1 + the summed weights of that label's rules that fire): the model learns how far to
 trust each rule family. Theme classifiers see every vote column; the relevance
 classifier sees only the relevance votes (``relevance_rule_scale``), so a court or
-police story does not look relevant because prosecution rules fire on it.
+police story does not look relevant because prosecution rules fire on it, plus one more
+column: the relevance votes of rules that fire in the text's lead, its headline or first
+sentence (``lead_rule_scale``; see :func:`tagger.text.lead_end`). A story is about what
+its lead says; a trafficking headline glued on as a link or an aside after a sports
+story counts in the full-text column but not in the lead column.
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ from .model import LinearModel
 from .paragraphs import split_paragraphs
 from .rules import RuleHit, RuleSet
 from .tags import ArticleResult, Evidence, ParagraphResult, TagResult, roll_up
-from .text import check_text, language_supported
+from .text import check_text, language_supported, lead_end
 from .themes import Taxonomy
 
 logger = logging.getLogger(__name__)
@@ -47,6 +51,31 @@ def _rule_votes(hits_per_text: Sequence[Sequence[RuleHit]], columns: Sequence[st
                 j = index.get(h.theme)
                 if j is not None:
                     V[i, j] += h.weight
+    return np.log1p(V)
+
+
+def _votes(
+    hits_per_text: Sequence[Sequence[RuleHit]], texts: Sequence[str], columns: Sequence[str], lead_label: str | None
+) -> np.ndarray:
+    """The rule-vote columns of the design matrix: one per label in ``columns``, then,
+    with ``lead_label``, that label's votes in each text's lead."""
+    V = _rule_votes(hits_per_text, columns)
+    if lead_label is None:
+        return V
+    return np.hstack([V, _lead_votes(hits_per_text, texts, lead_label)])
+
+
+def _lead_votes(hits_per_text: Sequence[Sequence[RuleHit]], texts: Sequence[str], label: str) -> np.ndarray:
+    """log(1 + summed weights of ``label``'s rules that fire in each text's lead), shape n x 1."""
+    V = np.zeros((len(texts), 1), dtype=np.float64)
+    for i, (hits, text) in enumerate(zip(hits_per_text, texts, strict=True)):
+        end = -1
+        for h in hits:
+            if h.theme == label:
+                if end < 0:
+                    end = lead_end(text)
+                if h.start < end:
+                    V[i, 0] += h.weight
     return np.log1p(V)
 
 
@@ -138,6 +167,7 @@ class Tagger:
         theme_scope: str = "relevant",
         rule_feature_scale: float = 0.5,
         relevance_rule_scale: float = 0.15,
+        lead_rule_scale: float = 1.0,
         min_positives_for_tuning: int = 10,
         cv_folds: int = 5,
         top_terms: int = 5,
@@ -160,6 +190,7 @@ class Tagger:
         self.theme_scope = theme_scope
         self.rule_feature_scale = rule_feature_scale
         self.relevance_rule_scale = relevance_rule_scale
+        self.lead_rule_scale = lead_rule_scale
         self.min_positives_for_tuning = min_positives_for_tuning
         self.cv_folds = cv_folds
         self.top_terms = top_terms
@@ -181,6 +212,7 @@ class Tagger:
         "theme_scope",
         "rule_feature_scale",
         "relevance_rule_scale",
+        "lead_rule_scale",
         "min_positives_for_tuning",
         "cv_folds",
         "top_terms",
@@ -222,7 +254,7 @@ class Tagger:
                 raise InputValueError(f"{name} must be a number > 0, got {getattr(self, name)!r}")
         if not (number(self.default_threshold) and 0 < self.default_threshold < 1):
             raise InputValueError(f"default_threshold must be in (0, 1), got {self.default_threshold!r}")
-        for name in ("rule_feature_scale", "relevance_rule_scale"):
+        for name in ("rule_feature_scale", "relevance_rule_scale", "lead_rule_scale"):
             if not (number(getattr(self, name)) and getattr(self, name) >= 0):
                 raise InputValueError(f"{name} must be a number >= 0, got {getattr(self, name)!r}")
         if self.theme_scope not in ("relevant", "all"):
@@ -292,8 +324,9 @@ class Tagger:
         trusted = np.array([e.kind != "weak" for e in examples])
 
         vote_columns = label_ids if (self.rule_feature_scale > 0 or self.relevance_rule_scale > 0) else ()
-        V = _rule_votes(rules.match_many(texts), vote_columns)
-        scales = self._column_scales(label_ids, vote_columns)
+        lead = self.lead_rule_scale > 0
+        V = _votes(rules.match_many(texts), texts, vote_columns, label_ids[0] if lead else None)
+        scales = self._column_scales(label_ids, vote_columns, lead)
 
         logger.info("cross-validating on %d examples (%d folds)", len(texts), self.cv_folds)
         oof = self._out_of_fold(texts, V, Y, W, scales)
@@ -354,6 +387,7 @@ class Tagger:
         self.features_ = features
         self.model_ = model
         self.vote_columns_ = tuple(vote_columns)
+        self.lead_votes_ = lead
         self.__dict__.pop("_column_names_cache", None)  # names of a previous fit
         self.thresholds_ = thresholds
         self.threshold_source_ = source
@@ -362,12 +396,16 @@ class Tagger:
         self.training_summary_ = summarise(examples, label_ids)
         return self
 
-    def _column_scales(self, label_ids: Sequence[str], vote_columns: Sequence[str]) -> np.ndarray:
-        """How strongly the rule-vote columns enter each label's classifier (one row per label)."""
-        scales = np.full((len(label_ids), len(vote_columns)), float(self.rule_feature_scale))
+    def _column_scales(self, label_ids: Sequence[str], vote_columns: Sequence[str], lead: bool) -> np.ndarray:
+        """How strongly the rule-vote columns (and the lead column) enter each label's
+        classifier (one row per label)."""
+        scales = np.full((len(label_ids), len(vote_columns) + lead), float(self.rule_feature_scale))
         # relevance sees only the relevance votes: a court or police story is not about
         # trafficking because prosecution rules fire on it
-        scales[0, :] = [float(self.relevance_rule_scale) if c == label_ids[0] else 0.0 for c in vote_columns]
+        scales[0, : len(vote_columns)] = [float(self.relevance_rule_scale) if c == label_ids[0] else 0.0 for c in vote_columns]
+        if lead:  # the lead's relevance votes: for the relevance classifier only
+            scales[:, -1] = 0.0
+            scales[0, -1] = float(self.lead_rule_scale)
         return scales
 
     def _out_of_fold(self, texts: list[str], V: np.ndarray, Y: np.ndarray, W: np.ndarray, scales: np.ndarray) -> np.ndarray:
@@ -472,7 +510,8 @@ class Tagger:
         """The design matrix (TF-IDF, then rule-vote columns) and each text's rule hits."""
         hits = self.rules_.match_many(texts)
         X = self.features_.transform_rows(texts)
-        return _design(X, _rule_votes(hits, self.vote_columns_)), hits
+        lead = self.taxonomy_.label_ids[0] if self.lead_votes_ else None
+        return _design(X, _votes(hits, texts, self.vote_columns_, lead)), hits
 
     def _proba(self, X: Any) -> np.ndarray:
         P = self.model_.predict_proba(X)
@@ -540,7 +579,8 @@ class Tagger:
     @property
     def column_names_(self) -> list[str]:
         """Names of the design-matrix columns: the TF-IDF terms, then one per rule-vote label."""
-        return [*self.features_.terms_, *(f"(rule votes: {lab})" for lab in self.vote_columns_)]
+        lead = [f"(rule votes: {self.taxonomy_.label_ids[0]}, in the lead)"] if self.lead_votes_ else []
+        return [*self.features_.terms_, *(f"(rule votes: {lab})" for lab in self.vote_columns_), *lead]
 
     def _result(self, text: str, p: np.ndarray, x_row: Any, hits: Sequence[RuleHit]) -> TagResult:
         labels = self.taxonomy_.label_ids

@@ -72,6 +72,32 @@ _OTHER = """le les des et est une du dans pour qui sur au aux avec ont été
 _OTHER_FUNCTION_WORDS = frozenset(_OTHER.split())
 
 
+#: Where a lead ends: a sentence end followed by a space, a headline separator
+#: (" - ", " | ", an en or em dash between spaces) or an ellipsis.
+_LEAD_END = re.compile(r"[.!?](?=\s)|\s[-|\u2013\u2014]\s|\.\.\.|\u2026")
+#: A full stop after one of these (or after a single letter: "U.S.", "J. Smith") does
+#: not end a sentence.
+_ABBREVIATIONS = frozenset(
+    ["mr", "mrs", "ms", "dr", "prof", "gen", "maj", "lt", "col", "capt", "cmdr", "sgt", "sen", "rep", "gov", "pres", "st", "jr", "sr", "no", "vs", "co", "corp", "inc", "ltd", "dept", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+)
+_WORD_BEFORE = re.compile(r"(?<!\w)([A-Za-z]{1,5})$")
+
+
+def lead_end(text: str) -> int:
+    """Where the lead of ``text`` ends: its headline or first sentence ("Headline -
+    Outlet. Snippet..." -> the end of "Headline"; a one-sentence clause -> its end).
+    News puts what a story is about first; a mention further on may be a link or an
+    aside. Full stops after titles and initials ("Maj. Gen. Somkeo", "U.S.") are
+    skipped."""
+    for m in _LEAD_END.finditer(text):
+        if m.group() == ".":
+            w = _WORD_BEFORE.search(text, max(0, m.start() - 6), m.start())
+            if w and (len(w.group(1)) == 1 or w.group(1).lower() in _ABBREVIATIONS):
+                continue
+        return m.start()
+    return len(text)
+
+
 def language_supported(text: str) -> bool:
     """Whether ``text`` looks like English, the language the model and rules know.
 

@@ -152,10 +152,13 @@ def test_predict_proba_equals_sklearn_logistic_regression(small_tagger):
     X.idf_ = small_tagger.features_.idf_
     import scipy.sparse as sp
 
-    from tagger.pipeline import _rule_votes
+    from tagger.pipeline import _votes
 
-    # the equivalent scikit-learn design matrix: TF-IDF, then the rule-vote columns
-    votes = _rule_votes([small_tagger.rules_.match(t) for t in texts], small_tagger.vote_columns_)
+    # the equivalent scikit-learn design matrix: TF-IDF, then the rule-vote columns and
+    # the lead column
+    assert small_tagger.lead_votes_
+    lead = small_tagger.label_ids[0]
+    votes = _votes([small_tagger.rules_.match(t) for t in texts], texts, small_tagger.vote_columns_, lead)
     T = X.transform(texts)
     M = sp.hstack([T, sp.csr_matrix(votes)], format="csr")
     cols = []

@@ -106,6 +106,28 @@ def test_other_format_versions_are_refused(saved, version, message):
         tagger.load(saved)
 
 
+def test_format_1_models_without_a_lead_column_still_load(tmp_path):
+    # format 1 (before lead_rule_scale): no lead column, no such parameter in model.json
+    old = tagger.train(tmp_path / "m", seeds=SEEDS, cv_folds=3, lead_rule_scale=0)
+    meta = json.loads((tmp_path / "m" / "model.json").read_text())
+    meta["format_version"] = 1
+    del meta["lead_vote_column"]
+    del meta["params"]["lead_rule_scale"]
+    (tmp_path / "m" / "model.json").write_text(json.dumps(meta))
+    loaded = tagger.load(tmp_path / "m")
+    assert not loaded.lead_votes_ and loaded.lead_rule_scale == 0
+    assert np.array_equal(loaded.predict_proba(TEXTS), old.predict_proba(TEXTS))
+
+
+def test_a_lead_column_flag_that_disagrees_with_the_arrays_is_refused(saved):
+    meta = json.loads((saved / "model.json").read_text())
+    assert meta["lead_vote_column"] is True
+    meta["lead_vote_column"] = False
+    (saved / "model.json").write_text(json.dumps(meta))
+    with pytest.raises(ModelFileError, match="array shapes"):
+        tagger.load(saved)
+
+
 def test_missing_or_wrong_paths(tmp_path):
     with pytest.raises(ModelFileError, match="not found"):
         tagger.load(tmp_path / "nope")

@@ -175,11 +175,13 @@ def test_rule_votes_are_model_columns_and_can_be_switched_off(small_tagger):
     import tagger as tg
 
     assert small_tagger.vote_columns_ == small_tagger.label_ids
+    assert small_tagger.lead_votes_
     names = small_tagger.column_names_
     assert len(names) == small_tagger.model_.coef_.shape[1]
-    assert names[-1] == f"(rule votes: {small_tagger.label_ids[-1]})"
-    plain = tg.train(seeds=SEEDS, cv_folds=3, rule_feature_scale=0, relevance_rule_scale=0)
-    assert plain.vote_columns_ == ()
+    assert names[-2] == f"(rule votes: {small_tagger.label_ids[-1]})"
+    assert names[-1] == f"(rule votes: {small_tagger.label_ids[0]}, in the lead)"
+    plain = tg.train(seeds=SEEDS, cv_folds=3, rule_feature_scale=0, relevance_rule_scale=0, lead_rule_scale=0)
+    assert plain.vote_columns_ == () and not plain.lead_votes_
     assert plain.model_.coef_.shape[1] == plain.features_.n_features
     text = "Police arrested two traffickers and the court convicted them."
     assert small_tagger.tag(text).scores != plain.tag(text).scores
@@ -190,6 +192,25 @@ def test_rule_votes_raise_the_score_of_the_theme_they_vote_for(small_tagger):
     for j, lab in enumerate(small_tagger.label_ids):
         col = small_tagger.features_.n_features + small_tagger.vote_columns_.index(lab)
         assert small_tagger.model_.coef_[j, col] > 0, lab
+
+
+def test_the_lead_column_is_seen_by_the_relevance_classifier_only(small_tagger):
+    lead_col = small_tagger.model_.coef_.shape[1] - 1
+    assert small_tagger.model_.coef_[0, lead_col] > 0  # trafficking words in the lead raise relevance
+    assert np.all(small_tagger.model_.coef_[1:, lead_col] == 0)  # themes are not fitted on it
+
+
+def test_a_trafficking_headline_weighs_more_than_the_same_words_as_a_trailing_aside(default_tagger):
+    story = "Human trafficking ring broken up in Cebu - Island Post. Police freed nine women from a bar."
+    aside = "Cebu swimmers win three golds at the national meet - Island Post. Related: Human trafficking ring broken up."
+    assert default_tagger.tag(story).relevant
+    assert not default_tagger.tag(aside).relevant
+    # the lead column counts the relevance rules firing in the headline: the story's, not the aside's
+    from tagger.pipeline import _votes
+
+    lab = default_tagger.label_ids[0]
+    V = _votes(default_tagger.rules_.match_many([story, aside]), [story, aside], (), lab)
+    assert V[0, 0] > 0 and V[1, 0] == 0
 
 
 def test_refitting_does_not_keep_the_previous_fits_evidence_names():

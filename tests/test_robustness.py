@@ -221,12 +221,12 @@ def test_html_with_scripts_is_tagged_as_plain_text(small_tagger):
     assert np.array_equal(small_tagger.predict_proba([f"<p>{plain}</p>"]), small_tagger.predict_proba([plain]))
 
 
-def test_ten_megabytes_in_one_unit_is_tagged(small_tagger):
+def test_ten_megabytes_in_one_unit_is_tagged(default_tagger):
     unit = "Police arrested two traffickers; victims went to a shelter. Markets closed early. "
     big = (unit * (10_000_000 // len(unit) + 1))[:10_000_000]
-    r = small_tagger.tag(big)
+    r = default_tagger.tag(big)
     assert r.relevant and r.language_supported
-    assert_valid_result(small_tagger, big, r)
+    assert_valid_result(default_tagger, big, r)
     assert r.evidence.rule_hits[-1].end > 9_900_000  # the whole text was read, not a prefix
 
 
