@@ -66,13 +66,16 @@ _U64 = np.uint64
 #: MASKS[n] keeps the first n bytes (little-endian) of a uint64 word.
 _MASKS = np.array([(1 << (8 * n)) - 1 for n in range(8)] + [0xFFFFFFFFFFFFFFFF], dtype=np.uint64)
 _H1, _H2 = np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F)
+_LONG = np.uint64(1 << 63)  # set in the first key word of a piece longer than 8 bytes
 
 
 class _PieceTable:
     """An open-addressing hash table (linear probing) in numpy arrays: a plain ASCII
     piece of 2 to 16 bytes, packed exactly into two uint64 words (zero-padded: the
     packing is injective because pieces contain no NUL byte; the second word is 0 for
-    pieces of at most 8 bytes), -> its word id or DROP.
+    pieces of at most 8 bytes, and the first has bit 63, which no ASCII byte sets, for
+    longer ones, so a short piece's key never equals a long piece's first word) -> its
+    word id or DROP. A short piece is looked up by its first word alone.
 
     Keys and values are separate 1-D arrays of ``2 ** bits`` slots, at most half full;
     a fuller table is replaced by a larger copy (:meth:`grown`), so the arrays stay
@@ -329,6 +332,7 @@ class Lookup:
         k1 = words[st]
         k1 &= _MASKS[np.minimum(ln, 8)]
         long = np.flatnonzero(ln > 8)
+        k1[long] |= _LONG
         k2long = words[st[long] + 8] & _MASKS[ln[long] - 8]
         vals = self._table.get(k1, long, k2long)
         miss = np.flatnonzero(vals == _MISS)

@@ -276,7 +276,7 @@ def test_batch_with_no_text_for_the_byte_path_equals_sklearn():
 
 def _packed(pieces):
     """The two uint64 key words of each piece, as ``buffer_ids`` packs them."""
-    k1 = np.array([int.from_bytes(p[:8], "little") for p in pieces], dtype=np.uint64)
+    k1 = np.array([int.from_bytes(p[:8], "little") | (1 << 63 if len(p) > 8 else 0) for p in pieces], dtype=np.uint64)
     k2 = np.array([int.from_bytes(p[8:16], "little") for p in pieces], dtype=np.uint64)
     return k1, k2
 
@@ -304,3 +304,23 @@ def test_piece_table_tells_apart_keys_sharing_first_word_and_slot():
     grown = table.grown(100)
     assert grown.mask + 1 >= 4 * 103
     np.testing.assert_array_equal(_get(grown, *_packed([cands[j], cands[i], short, b"zzzzzzzzzz"])), [9, 7, 8, fastvec._MISS])
+
+
+def test_piece_table_never_gives_a_short_piece_the_value_of_a_longer_one():
+    # "abcdefgh" and "abcdefgh" + suffix share their first key word; put a long one
+    # in the short one's home slot, then look the (absent) short one up
+    table = fastvec._PieceTable()
+    short = b"abcdefgh"
+    home = _slots_of(table, [short])[0]
+    longs = [short + bytes([a, b, c]) for a in range(97, 123) for b in range(97, 123) for c in range(97, 123)]
+    clash = longs[int(np.flatnonzero(_slots_of(table, longs) == home)[0])]
+    table.put(*_packed([clash]), np.array([5], dtype=np.int64))
+    np.testing.assert_array_equal(_get(table, *_packed([short, clash])), [fastvec._MISS, 5])
+    table.put(*_packed([short]), np.array([6], dtype=np.int64))
+    np.testing.assert_array_equal(_get(table, *_packed([short, clash])), [6, 5])
+
+
+def _slots_of(table, pieces):
+    k1, k2 = _packed(pieces)
+    long = np.flatnonzero(k2)
+    return table._slots(k1, long, k2[long])
