@@ -133,7 +133,7 @@ class _PieceTable:
         """Insert distinct keys that are not in the table (caller holds the lock and
         keeps the table at most half full)."""
         long = np.flatnonzero(k2)
-        slot = self._slots(k1.copy(), long, k2[long])
+        slot = self._slots(k1, long, k2[long])
         pend = np.arange(k1.shape[0])
         while pend.size:
             sl = slot[pend]
