@@ -7,7 +7,7 @@ only one dict lookup instead of building and looking up n-gram strings:
 
 1. Tokenising. The batch is joined into one UTF-8 buffer (a NUL token between
    texts); one ``bytes.translate`` lower-cases ASCII letters and turns every ASCII
-   byte that is not a word character into a space; one ``split`` cuts it. A piece
+   byte that is not a word character into a space; it is cut at the spaces. A piece
    that is plain ASCII is a regex token (or a one-letter word, which the regex skips:
    it is dropped like a stop word). A piece holding non-ASCII bytes is decoded,
    lower-cased and cut by the regex itself; this equals cutting the whole text,
@@ -19,9 +19,13 @@ only one dict lookup instead of building and looking up n-gram strings:
    scikit-learn, whose n-grams run over all kept tokens. Raw pieces map to ids
    through a bounded cache, so stemming and stop-word checks run once per distinct
    piece.
-3. N-grams. A run of word ids ``(a, b, c)`` has the integer key
-   ``(a * base + b) * base + c``; keys are looked up with ``np.searchsorted`` in the
-   sorted keys of the vocabulary; ``np.unique`` counts (text, feature) pairs.
+   Plain ASCII pieces of 2-16 bytes skip even that: they are packed into two uint64
+   words and looked up in a numpy hash table (``_PieceTable``), filled as pieces are
+   first met.
+3. N-grams. The ids of all texts form one stream with a ``boundary`` id between two
+   texts, which no n-gram crosses. A run of word ids ``(a, b, c)`` has the integer key
+   ``(a * base + b) * base + c``; keys are looked up in a fixed numpy hash table of the
+   vocabulary's n-gram keys (``_KeyTable``); one sort counts (text, feature) pairs.
 """
 
 from __future__ import annotations
@@ -39,7 +43,6 @@ from ._textproc import light_stem
 CACHE_MAX = 250_000
 DROP = -1  # a stop word or a one-letter word: removed before n-grams are formed
 _MISS = -2  # not cached yet
-_BOUNDARY = -3  # the NUL token between two texts
 _MULTI = -4  # codes <= _MULTI: a piece holding several tokens, expansion number _MULTI - code
 
 _RESOLVE_LOCK = threading.Lock()  # misses are resolved one batch at a time
@@ -63,69 +66,157 @@ _U64 = np.uint64
 #: MASKS[n] keeps the first n bytes (little-endian) of a uint64 word.
 _MASKS = np.array([(1 << (8 * n)) - 1 for n in range(8)] + [0xFFFFFFFFFFFFFFFF], dtype=np.uint64)
 _H1, _H2 = np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F)
+_LONG = np.uint64(1 << 63)  # set in the first key word of a piece longer than 8 bytes
 
 
 class _PieceTable:
-    """An open-addressing hash table in numpy arrays: a plain ASCII piece of 2 to 16
-    bytes, packed exactly into two uint64 words (zero-padded: the packing is
-    injective because pieces contain no NUL byte), -> its word id or DROP.
+    """An open-addressing hash table (linear probing) in numpy arrays: a plain ASCII
+    piece of 2 to 16 bytes, packed exactly into two uint64 words (zero-padded: the
+    packing is injective because pieces contain no NUL byte; the second word is 0 for
+    pieces of at most 8 bytes, and the first has bit 63, which no ASCII byte sets, for
+    longer ones, so a short piece's key never equals a long piece's first word) -> its
+    word id or DROP. A short piece is looked up by its first word alone.
 
-    Lookups are vectorised. Inserts run under ``_RESOLVE_LOCK``, write a slot's keys
-    before its value and never change or remove a filled slot, so a reader racing an
-    insert sees either the finished entry or an empty slot (a miss, resolved again).
+    Keys and values are separate 1-D arrays of ``2 ** bits`` slots, at most half full;
+    a fuller table is replaced by a larger copy (:meth:`grown`), so the arrays stay
+    as small as the entries allow. Lookups are vectorised. Inserts run under
+    ``_RESOLVE_LOCK``, write all keys of a round before its values and never change
+    or remove a filled slot, so a reader racing an insert sees either the finished
+    entry or an empty slot (a miss, resolved again); a reader of a replaced table
+    keeps reading the old arrays, which no longer change.
     """
 
-    BITS = 18
-    MAX_FILL = (1 << BITS) // 2
-    _EMPTY = np.uint64(_MISS & 0xFFFFFFFFFFFFFFFF)  # the value column of an empty slot
+    MIN_BITS = 12
+    #: Entries after which the table starts afresh instead of growing.
+    MAX_FILL = 1 << 17
 
-    def __init__(self) -> None:
-        # one row per slot: key word 1, key word 2, value (int64 bits), padding
-        self.rows = np.zeros((1 << self.BITS, 4), dtype=np.uint64)
-        self.rows[:, 2] = self._EMPTY
+    def __init__(self, bits: int = MIN_BITS) -> None:
+        self.bits = bits
+        self.shift = _U64(64 - bits)
+        self.mask = (1 << bits) - 1
+        self.k1 = np.zeros(1 << bits, dtype=np.uint64)  # 0: empty (no piece packs to 0)
+        self.k2 = np.zeros(1 << bits, dtype=np.uint64)
+        self.val = np.full(1 << bits, _MISS, dtype=np.int64)  # _MISS: empty
         self.filled = 0
 
-    def _slots(self, k1: np.ndarray, k2: np.ndarray) -> np.ndarray:
-        h = k1 * _H1 + k2 * _H2
-        return ((h ^ (h >> _U64(31))) >> _U64(64 - self.BITS)).astype(np.int64)
+    def _slots(self, k1: np.ndarray, long: np.ndarray, k2long: np.ndarray) -> np.ndarray:
+        h = k1 * _H1
+        if long.size:
+            h[long] ^= k2long * _H2
+        h >>= self.shift
+        return h.view(np.int64)
 
-    def get(self, k1: np.ndarray, k2: np.ndarray) -> np.ndarray:
-        out = np.full(k1.shape[0], _MISS, dtype=np.int64)
-        slot = self._slots(k1, k2)
-        pend = np.arange(k1.shape[0])
-        mask = (1 << self.BITS) - 1
-        while pend.size:
-            sl = slot[pend]
-            r = self.rows[sl]
-            full = r[:, 2] != self._EMPTY
-            hit = full & (r[:, 0] == k1[pend]) & (r[:, 1] == k2[pend])
-            out[pend[hit]] = r[hit, 2].view(np.int64)
-            go_on = full & ~hit
-            pend = pend[go_on]
-            slot[pend] = (sl[go_on] + 1) & mask
+    def get(self, k1: np.ndarray, long: np.ndarray, k2long: np.ndarray) -> np.ndarray:
+        """Values of the keys ``(k1[i], 0)``, except ``(k1[long[j]], k2long[j])``;
+        _MISS for a key not in the table."""
+        slot = self._slots(k1, long, k2long)
+        out = self.val[slot]
+        ok = self.k1[slot] == k1
+        if long.size:
+            ok[long] &= self.k2[slot[long]] == k2long
+        bad = np.flatnonzero(~ok)
+        if bad.size:
+            k2 = np.zeros(k1.shape[0], dtype=np.uint64)
+            k2[long] = k2long
+            pend = bad[out[bad] != _MISS]  # wrong key in a filled slot: probe on
+            out[bad] = _MISS
+            while pend.size:
+                sl = (slot[pend] + 1) & self.mask
+                slot[pend] = sl
+                v = self.val[sl]
+                hit = (self.k1[sl] == k1[pend]) & (self.k2[sl] == k2[pend])
+                out[pend[hit]] = v[hit]
+                pend = pend[~hit & (v != _MISS)]
         return out
 
     def put(self, k1: np.ndarray, k2: np.ndarray, vals: np.ndarray) -> None:
-        mask = (1 << self.BITS) - 1
-        rows = self.rows
-        for a, b, v, sl in zip(k1.tolist(), k2.tolist(), vals.tolist(), self._slots(k1, k2).tolist(), strict=True):
-            while True:
-                if rows[sl, 2] == self._EMPTY:
-                    rows[sl, 0] = a
-                    rows[sl, 1] = b
-                    rows[sl, 2] = v & 0xFFFFFFFFFFFFFFFF  # written last: the slot is now filled
-                    self.filled += 1
-                    break
-                if rows[sl, 0] == a and rows[sl, 1] == b:
-                    break
-                sl = (sl + 1) & mask
+        """Insert distinct keys that are not in the table (caller holds the lock and
+        keeps the table at most half full)."""
+        long = np.flatnonzero(k2)
+        slot = self._slots(k1, long, k2[long])
+        pend = np.arange(k1.shape[0])
+        while pend.size:
+            sl = slot[pend]
+            free = np.flatnonzero(self.val[sl] == _MISS)
+            _, first = np.unique(sl[free], return_index=True)
+            win = pend[free[first]]
+            self.k1[slot[win]] = k1[win]
+            self.k2[slot[win]] = k2[win]
+            self.val[slot[win]] = vals[win]  # written last: these slots are now filled
+            self.filled += win.shape[0]
+            left = np.ones(pend.shape[0], dtype=bool)
+            left[free[first]] = False
+            pend = pend[left]
+            slot[pend] = (slot[pend] + 1) & self.mask
+
+    def items(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        at = np.flatnonzero(self.val != _MISS)
+        return self.k1[at], self.k2[at], self.val[at]
+
+    def grown(self, extra: int) -> _PieceTable:
+        """A new table holding these entries with room for ``extra`` more."""
+        need = self.filled + extra
+        bits = max(self.MIN_BITS, (4 * need - 1).bit_length())
+        new = _PieceTable(bits)
+        new.put(*self.items())
+        return new
+
+
+class _KeyTable:
+    """A fixed open-addressing hash table (linear probing) in numpy arrays: the integer
+    keys of the vocabulary's n-grams -> feature indices. Built once, read only."""
+
+    def __init__(self, keys: np.ndarray, feats: np.ndarray) -> None:
+        bits = max(4, (4 * keys.shape[0] - 1).bit_length())  # at most a quarter full
+        self.shift = _U64(64 - bits)
+        self.mask = (1 << bits) - 1
+        self.keys = np.full(1 << bits, -1, dtype=np.int64)  # -1: empty (keys are >= 0)
+        self.feats = np.full(1 << bits, -1, dtype=np.int64)
+        slot = self._slots(keys)
+        pend = np.arange(keys.shape[0])
+        while pend.size:
+            sl = slot[pend]
+            free = np.flatnonzero(self.keys[sl] == -1)
+            _, first = np.unique(sl[free], return_index=True)
+            win = pend[free[first]]
+            self.keys[slot[win]] = keys[win]
+            self.feats[slot[win]] = feats[win]
+            left = np.ones(pend.shape[0], dtype=bool)
+            left[free[first]] = False
+            pend = pend[left]
+            slot[pend] = (slot[pend] + 1) & self.mask
+
+    def _slots(self, keys: np.ndarray) -> np.ndarray:
+        h = np.ascontiguousarray(keys, dtype=np.int64).view(np.uint64) * _H1
+        h >>= self.shift
+        return h.view(np.int64)
+
+    def get(self, keys: np.ndarray) -> np.ndarray:
+        """Feature index of each key, or -1."""
+        slot = self._slots(keys)
+        out = self.feats[slot]
+        found = self.keys[slot]
+        bad = np.flatnonzero(found != keys)
+        if bad.size:
+            out[bad] = -1
+            pend = bad[found[bad] != -1]  # another key in the slot: probe on
+            while pend.size:
+                sl = (slot[pend] + 1) & self.mask
+                slot[pend] = sl
+                found = self.keys[sl]
+                hit = found == keys[pend]
+                out[pend[hit]] = self.feats[sl[hit]]
+                pend = pend[~hit & (found != -1)]
+        return out
 
 
 class Lookup:
     """Integer lookup tables built from the vocabulary, plus the raw-piece cache.
 
-    ``keys[n]`` holds the sorted integer keys of the vocabulary's n-grams (n >= 2) and
-    ``feats[n]`` their feature indices; ``unigram[id]`` is the feature index of a
+    Word ids: ``0 .. oov - 1`` for the vocabulary's words, ``oov`` for any other
+    token, ``boundary`` for the break between two texts (it ends every n-gram);
+    ``base`` exceeds them all. ``grams[n]`` maps the integer keys of the vocabulary's
+    n-grams (n >= 2) to feature indices; ``unigram[id]`` is the feature index of a
     word (or -1); ``first[n]``/``last[n]`` flag words that start/end some n-gram.
     """
 
@@ -134,7 +225,8 @@ class Lookup:
         split = [[words.setdefault(w, len(words)) for w in t.split(" ")] for t in terms]
         self.words = words
         self.oov = len(words)
-        self.base = len(words) + 1
+        self.boundary = len(words) + 1
+        self.base = len(words) + 2
         self.stop = stop
         self.stem = stem
         self.token_re = token_re
@@ -150,23 +242,20 @@ class Lookup:
             ks, fs = grams.setdefault(len(ids), ([], []))
             ks.append(key)
             fs.append(f)
-        self.keys: dict[int, np.ndarray] = {}
-        self.feats: dict[int, np.ndarray] = {}
+        self.grams: dict[int, _KeyTable] = {}
         self.first: dict[int, np.ndarray] = {}
         self.last: dict[int, np.ndarray] = {}
         for n, (ks, fs) in grams.items():
             k = np.asarray(ks, dtype=np.int64)
-            order = np.argsort(k, kind="stable")
-            self.keys[n] = k[order]
-            self.feats[n] = np.asarray(fs, dtype=np.int64)[order]
+            self.grams[n] = _KeyTable(k, np.asarray(fs, dtype=np.int64))
             self.first[n] = np.zeros(self.base, dtype=bool)
-            self.first[n][self.keys[n] // self.base ** (n - 1)] = True
+            self.first[n][k // self.base ** (n - 1)] = True
             self.last[n] = np.zeros(self.base, dtype=bool)
-            self.last[n][self.keys[n] % self.base] = True
+            self.last[n][k % self.base] = True
         # (cache, expansions), swapped as one object. cache: raw piece (bytes) or regex
-        # token (str) -> word id, oov, DROP, _BOUNDARY or a _MULTI code indexing
-        # expansions. A key's value never changes and expansions only grow, so threads
-        # sharing them can only disagree about what is cached, never about a result.
+        # token (str) -> word id, oov, DROP or a _MULTI code indexing expansions. A
+        # key's value never changes and expansions only grow, so threads sharing them
+        # can only disagree about what is cached, never about a result.
         self._state: tuple[_Cache, list[np.ndarray]] = (_Cache(), [])
         self._table = _PieceTable()
 
@@ -179,8 +268,6 @@ class Lookup:
     def _resolve(self, piece: str | bytes, expansions: list[np.ndarray]) -> int:
         if isinstance(piece, str):  # a regex token
             return self._word(piece)
-        if piece == b"\x00":
-            return _BOUNDARY
         if piece.isascii():
             return DROP if len(piece) < 2 else self._word(piece.decode("ascii"))
         ids = [self._word(t) for t in self.token_re.findall(piece.decode("utf-8", "surrogatepass").lower())]
@@ -192,7 +279,7 @@ class Lookup:
 
     def ids(self, pieces: list[str] | list[bytes]) -> np.ndarray:
         """Word ids of the pieces in order (several for a piece holding several tokens),
-        with DROP and _BOUNDARY markers."""
+        with DROP markers."""
         ids, expansions = self._ids(pieces)
         multi = np.flatnonzero(ids <= _MULTI)
         if multi.size:
@@ -221,54 +308,76 @@ class Lookup:
 
 
     def buffer_ids(self, buf: bytes, all_ascii: bool) -> np.ndarray:
-        """Word ids of the pieces of a translated buffer (see the module docstring):
-        plain ASCII pieces of 2-16 bytes through the numpy hash table, other pieces
-        through :meth:`ids`."""
-        padded = buf + b" " * 16
+        """Word ids of the pieces of a translated buffer (see the module docstring),
+        with DROP markers and ``boundary`` for each NUL piece: plain ASCII pieces of
+        2-16 bytes through the numpy hash table, other pieces through :meth:`ids`."""
+        padded = b" " + buf + b" " * 16
         B = np.frombuffer(padded, dtype=np.uint8)
-        edges = np.diff((B != 32).view(np.int8), prepend=np.int8(0))
-        starts = np.flatnonzero(edges == 1)
-        ends = np.flatnonzero(edges == -1)
-        lens = ends - starts
+        word = B != 32
+        edges = np.flatnonzero(word[1:] != word[:-1])
+        edges += 1
+        starts = edges[0::2]  # padded starts and ends with a space
+        lens = edges[1::2] - starts
         ids = np.full(starts.shape[0], DROP, dtype=np.int64)  # one-letter pieces stay DROP
-        ids[B[starts] == 0] = _BOUNDARY
-        simple = (lens >= 2) & (lens <= 16)
+        one = np.flatnonzero(lens == 1)
+        ids[one[B[starts[one]] == 0]] = self.boundary
+        simple = (lens - 2).view(np.uint64) <= 14  # 2 <= lens <= 16
         if not all_ascii:
             high = np.flatnonzero(B >= 128)
             if high.size:
                 simple[np.searchsorted(starts, high, side="right") - 1] = False
-        complex_ = np.flatnonzero(~simple & (lens > 1))
         at = np.flatnonzero(simple)
         st, ln = starts[at], lens[at]
         words = np.ndarray((B.shape[0] - 7,), dtype="<u8", buffer=padded, strides=(1,))
-        k1 = words[st] & _MASKS[np.minimum(ln, 8)]
-        k2 = words[st + 8] & _MASKS[np.maximum(ln - 8, 0)]
-        table = self._table
-        vals = table.get(k1, k2)
+        k1 = words[st]
+        k1 &= _MASKS[np.minimum(ln, 8)]
+        long = np.flatnonzero(ln > 8)
+        k1[long] |= _LONG
+        k2long = words[st[long] + 8] & _MASKS[ln[long] - 8]
+        vals = self._table.get(k1, long, k2long)
         miss = np.flatnonzero(vals == _MISS)
         if miss.size:
-            # distinct missing pieces, resolved in Python once each
-            _, first, inverse = np.unique(np.stack([k1[miss], k2[miss]], axis=1), axis=0, return_index=True, return_inverse=True)
-            new = np.fromiter(
-                (self._word(buf[s : s + n].decode("ascii")) for s, n in zip(st[miss[first]].tolist(), ln[miss[first]].tolist(), strict=True)),
-                dtype=np.int64,
-                count=first.shape[0],
-            )
-            vals[miss] = new[inverse.ravel()]
-            with _RESOLVE_LOCK:
-                if table is self._table:
-                    if table.filled + first.shape[0] > table.MAX_FILL:
-                        self._table = _PieceTable()  # start afresh; readers of the old one are unaffected
-                    else:
-                        table.put(k1[miss[first]], k2[miss[first]], new)
+            self._resolve_misses(buf, st[miss], ln[miss], k1[miss], words, vals, miss)
         ids[at] = vals
+        complex_ = np.flatnonzero(~simple & (lens > 1))
         if complex_.size:
-            pieces = [buf[s:e] for s, e in zip(starts[complex_].tolist(), ends[complex_].tolist(), strict=True)]
+            cs = starts[complex_].tolist()
+            pieces = [buf[s - 1 : s - 1 + n] for s, n in zip(cs, lens[complex_].tolist(), strict=True)]
             ids[complex_], expansions = self._ids(pieces)
             multi = np.flatnonzero(ids <= _MULTI)
             if multi.size:
                 ids = _expand(ids, multi, [expansions[c] for c in (_MULTI - ids[multi]).tolist()])
         return ids
+
+    def _resolve_misses(
+        self, buf: bytes, st: np.ndarray, ln: np.ndarray, k1: np.ndarray, words: np.ndarray, vals: np.ndarray, miss: np.ndarray
+    ) -> None:
+        """Resolve the pieces (padded starts ``st``, lengths ``ln``) the table missed, in
+        Python once per distinct piece; write their ids to ``vals[miss]`` and add them
+        to the table."""
+        k2 = words[st + 8] & _MASKS[np.maximum(ln - 8, 0)]
+        _, first, inverse = np.unique(np.stack([k1, k2], axis=1), axis=0, return_index=True, return_inverse=True)
+        new = np.fromiter(
+            (self._word(buf[s - 1 : s - 1 + n].decode("ascii")) for s, n in zip(st[first].tolist(), ln[first].tolist(), strict=True)),
+            dtype=np.int64,
+            count=first.shape[0],
+        )
+        vals[miss] = new[inverse.ravel()]
+        k1, k2 = k1[first], k2[first]
+        with _RESOLVE_LOCK:
+            table = self._table
+            long = np.flatnonzero(k2)
+            absent = np.flatnonzero(table.get(k1, long, k2[long]) == _MISS)  # another thread may have added some
+            n = absent.shape[0]
+            if table.filled + n > table.MAX_FILL:
+                table = _PieceTable()  # start afresh; readers of the old one are unaffected
+                if n > table.MAX_FILL:
+                    self._table = table
+                    return
+            if 2 * (table.filled + n) > table.mask + 1:
+                table = table.grown(n)
+            table.put(k1[absent], k2[absent], new[absent])
+            self._table = table
 
 
 def _expand(ids: np.ndarray, at: np.ndarray, parts: list[np.ndarray]) -> np.ndarray:
@@ -285,55 +394,76 @@ def _expand(ids: np.ndarray, at: np.ndarray, parts: list[np.ndarray]) -> np.ndar
 
 def ngram_counts(
     lk: Lookup, texts: list[str], ngram_range: tuple[int, int], n_features: int
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """CSR arrays (indptr, indices, counts as float64) of the n-gram counts of ``texts``."""
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """CSR arrays (indptr, indices, counts as float64) of the n-gram counts of
+    ``texts``, plus the row of each stored count."""
     n_docs = len(texts)
-    fast = [i for i, t in enumerate(texts) if "\x00" not in t and (t.isascii() or "\u03a3" not in t)]
-    parts_ids: list[np.ndarray] = []
-    parts_doc: list[np.ndarray] = []
+    joined = " \x00 ".join(texts)
+    if joined.count("\x00") == max(n_docs - 1, 0) and "\u03a3" not in joined:
+        fast, other = texts, []
+        order = None  # stream position = text index
+    else:
+        fast_i = [i for i, t in enumerate(texts) if "\x00" not in t and (t.isascii() or "\u03a3" not in t)]
+        fast_set = set(fast_i)
+        other_i = [i for i in range(n_docs) if i not in fast_set]
+        fast, other = [texts[i] for i in fast_i], [texts[i] for i in other_i]
+        joined = " \x00 ".join(fast)
+        order = np.asarray(fast_i + other_i, dtype=np.int64)
+    # one stream of word ids for all texts, ``lk.boundary`` between two texts
+    streams: list[np.ndarray] = []
     if fast:
-        joined = " \x00 ".join([texts[i] for i in fast] if len(fast) < n_docs else texts)
-        all_ascii = all(texts[i].isascii() for i in fast)
-        ids = lk.buffer_ids(joined.encode("utf-8", "surrogatepass").translate(_TABLE), all_ascii)
-        local = np.cumsum(ids == _BOUNDARY)
-        keep = ids >= 0
-        parts_ids.append(ids[keep])
-        parts_doc.append(np.asarray(fast, dtype=np.int64)[local[keep]])
-    if len(fast) < n_docs:
-        fast_set = set(fast)
-        other = [i for i in range(n_docs) if i not in fast_set]
-        per_text = [lk.token_re.findall(texts[i].lower()) for i in other]
-        lens = np.fromiter(map(len, per_text), dtype=np.int64, count=len(other))
+        streams.append(lk.buffer_ids(joined.encode("utf-8", "surrogatepass").translate(_TABLE), joined.isascii()))
+    if other:
+        per_text = [lk.token_re.findall(t.lower()) for t in other]
+        ends = np.cumsum(np.fromiter(map(len, per_text), dtype=np.int64, count=len(other)))
         ids = lk.ids(list(chain.from_iterable(per_text)))
-        doc = np.repeat(np.asarray(other, dtype=np.int64), lens)
-        keep = ids >= 0
-        parts_ids.append(ids[keep])
-        parts_doc.append(doc[keep])
-    ids = np.concatenate(parts_ids)
-    doc = np.concatenate(parts_doc)
+        if fast:
+            streams.append(np.array([lk.boundary], dtype=np.int64))
+        streams.append(np.insert(ids, ends[:-1], lk.boundary))
+    ids = np.concatenate(streams) if len(streams) > 1 else streams[0] if streams else np.zeros(0, dtype=np.int64)
+    ids = ids[ids >= 0]  # DROP removed: n-grams run over the kept tokens
+    doc = np.cumsum(ids == lk.boundary)  # position of the text in the stream
+    if order is not None:
+        doc = order[doc]
     lo, hi = ngram_range
     keys: list[np.ndarray] = [np.zeros(0, dtype=np.int64)]
     n_ids = ids.shape[0]
     for n in range(lo, hi + 1):
         if n == 1:
             f = lk.unigram[ids]
-            m = f >= 0
-            keys.append(doc[m] * n_features + f[m])
+            m = np.flatnonzero(f >= 0)
+            k = doc[m]
+            k *= n_features
+            k += f[m]
+            keys.append(k)
             continue
-        table = lk.keys.get(n)
+        table = lk.grams.get(n)
         if table is None or n_ids < n:
             continue
+        # the boundary and oov start and end no n-gram; a boundary inside a run gives
+        # a key no n-gram of the vocabulary has (its digit is never used)
         stop = n_ids - n + 1
-        cand = np.flatnonzero(lk.first[n][ids[:stop]] & lk.last[n][ids[n - 1 :]] & (doc[:stop] == doc[n - 1 :]))
+        cand = np.flatnonzero(lk.first[n][ids[:stop]] & lk.last[n][ids[n - 1 :]])
         k = ids[cand]
         for j in range(1, n):
             k = k * lk.base + ids[cand + j]
-        pos = np.searchsorted(table, k)
-        pos[pos == table.shape[0]] = 0
-        m = table[pos] == k
-        keys.append(doc[cand[m]] * n_features + lk.feats[n][pos[m]])
-    uniq, counts = np.unique(np.concatenate(keys), return_counts=True)
+        f = table.get(k)
+        m = np.flatnonzero(f >= 0)
+        k = doc[cand[m]]
+        k *= n_features
+        k += f[m]
+        keys.append(k)
+    flat = np.concatenate(keys)
+    flat.sort()
+    if flat.size:
+        new = np.empty(flat.shape[0], dtype=bool)
+        new[0] = True
+        np.not_equal(flat[1:], flat[:-1], out=new[1:])
+        at = np.flatnonzero(new)
+        uniq = flat[at]
+        counts = np.diff(at, append=flat.shape[0]).astype(np.float64)
+    else:
+        uniq, counts = flat, np.zeros(0, dtype=np.float64)
     rows = uniq // n_features
-    indptr = np.zeros(n_docs + 1, dtype=np.int64)
-    np.cumsum(np.bincount(rows, minlength=n_docs), out=indptr[1:])
-    return indptr, uniq - rows * n_features, counts.astype(np.float64)
+    indptr = np.searchsorted(uniq, np.arange(n_docs + 1, dtype=np.int64) * n_features)
+    return indptr, uniq - rows * n_features, counts, rows

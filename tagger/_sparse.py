@@ -9,7 +9,7 @@ caller wants one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -26,12 +26,14 @@ class RowView:
 @dataclass(frozen=True)
 class Rows:
     """CSR arrays: row ``i`` holds ``data[indptr[i]:indptr[i+1]]`` at columns ``indices[...]``
-    (sorted within each row)."""
+    (sorted within each row). ``rows``, if given, holds :meth:`row_ids` (saves
+    recomputing them)."""
 
     indptr: np.ndarray
     indices: np.ndarray
     data: np.ndarray
     shape: tuple[int, int]
+    rows: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     def __len__(self) -> int:
         return self.shape[0]
@@ -42,6 +44,8 @@ class Rows:
 
     def row_ids(self) -> np.ndarray:
         """The row of each stored value."""
+        if self.rows is not None:
+            return self.rows
         return np.repeat(np.arange(self.shape[0], dtype=np.int64), np.diff(self.indptr))
 
     def matmul_t(self, W: np.ndarray) -> np.ndarray:

@@ -169,10 +169,8 @@ class TfidfFeatures:
         self._check_fitted()
         texts = texts if isinstance(texts, list) else list(texts)
         if len(texts) <= _SMALL_BATCH:
-            indptr, indices, counts = self._counts_loop(texts)
-        else:
-            indptr, indices, counts = self._counts_vectorised(texts)
-        return self._tfidf(indptr, indices, counts)
+            return self._tfidf(*self._counts_loop(texts))
+        return self._tfidf(*self._counts_vectorised(texts))
 
     def _counts_loop(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Per-text n-gram counts with string lookups (cheapest for a few texts)."""
@@ -213,7 +211,9 @@ class TfidfFeatures:
                     self._lookup = lk
         return lk
 
-    def _counts_vectorised(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def _counts_vectorised(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Like :meth:`_counts_loop`, plus the row of each count (the vectorised counter
+        has it at hand)."""
         return ngram_counts(self._get_lookup(), texts, tuple(self.ngram_range), len(self.terms_))
 
     def __getstate__(self) -> dict[str, Any]:
@@ -221,14 +221,15 @@ class TfidfFeatures:
         state["_lookup"] = None  # rebuilt on first use; not worth pickling
         return state
 
-    def _tfidf(self, indptr: np.ndarray, indices: np.ndarray, data: np.ndarray) -> Rows:
-        """Counts -> (sublinear) tf x idf, each row scaled to unit l2 norm."""
+    def _tfidf(self, indptr: np.ndarray, indices: np.ndarray, data: np.ndarray, row_ids: np.ndarray | None = None) -> Rows:
+        """Counts -> (sublinear) tf x idf, each row scaled to unit l2 norm (``row_ids``:
+        the row of each count, when known)."""
         if self.sublinear_tf:
             np.log(data, out=data)
             data += 1.0
         data *= self.idf_[indices]
         n = indptr.shape[0] - 1
-        rows = Rows(indptr, indices, data, (n, len(self.terms_)))
+        rows = Rows(indptr, indices, data, (n, len(self.terms_)), row_ids)
         if data.size:
             r = rows.row_ids()
             norm = np.sqrt(np.bincount(r, weights=data * data, minlength=n))

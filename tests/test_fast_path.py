@@ -117,6 +117,7 @@ def test_small_caches_and_resets_give_the_same_counts(monkeypatch):
 def test_threads_sharing_one_model_get_identical_results(monkeypatch):
     f, _ = _features((1, 2), "stop+stem")
     monkeypatch.setattr(fastvec._PieceTable, "MAX_FILL", 50)  # force table restarts mid-run
+    monkeypatch.setattr(fastvec._PieceTable, "MIN_BITS", 4)  # and growth
     monkeypatch.setattr(fastvec, "CACHE_MAX", 20)
     batches = [[f"{t} word{i}_{k} item{k % 7}" for k, t in enumerate(TRAIN + VARIED[:-3])] for i in range(8)]
     expected = [f._tfidf(*f._counts_loop(b)).tocsr().toarray() for b in batches]
@@ -213,3 +214,116 @@ def test_cli_tag_does_not_import_sklearn(tmp_path):
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert '"relevant"' in res.stdout
     assert res.stderr.strip().splitlines()[-1] == "False False"
+
+
+# words of 7 to 18 letters, and unknown words sharing their first 8 or 16 bytes
+LONG_WORDS = ["abcdefg", "abcdefgh", "abcdefghi", "abcdefghijklmno", "abcdefghijklmnop", "abcdefghijklmnopq", "abcdefghijklmnopqr"]
+
+
+def test_pieces_around_the_8_and_16_byte_packing_limits_equal_sklearn():
+    train = [" ".join(LONG_WORDS[i:] + LONG_WORDS[:i]) + " police" for i in range(len(LONG_WORDS))]
+    f = TfidfFeatures(ngram_range=(1, 2), min_df=1, max_df=1.0, max_features=None)
+    vec = f.sklearn_vectorizer().fit(train)
+    f.fit(train)
+    near = ["abcdefgx", "abcdefghx", "abcdefgz", "abcdefghijklmnox", "abcdefghijklmnopx", "abcdefghijklmnopqx", "ABCDEFGHIJKLMNOP"]
+    texts = [" ".join(LONG_WORDS[k:] + near[: k + 1] + ["police"] + LONG_WORDS[:k]) for k in range(len(LONG_WORDS))] * 4
+    ref = vec.transform(texts).toarray()
+    for _ in range(2):  # the second call reads the pieces from the table
+        got = f._tfidf(*f._counts_vectorised(texts)).tocsr().toarray()
+        assert np.max(np.abs(got - ref)) < 1e-12
+    assert ref[:, f.vocabulary_["abcdefghijklmnop"]].all()  # the 16-byte word is found in every text
+
+
+def test_piece_table_grows_and_restarts_without_changing_counts(monkeypatch):
+    f, _ = _features((1, 2), "stop+stem")
+    texts = [f"{t} word{i}x{k} item{i % 97}" for i in range(60) for k, t in enumerate(TRAIN)]
+    ref = f._counts_loop(texts)
+    monkeypatch.setattr(fastvec._PieceTable, "MIN_BITS", 4)
+    f._lookup = None
+    got = f._counts_vectorised(texts)
+    table = f._lookup._table
+    assert table.mask + 1 >= 2 * table.filled > 480  # grew from 16 slots, at most half full
+    for _ in range(2):
+        for a, b in zip(got[:3], ref, strict=True):
+            np.testing.assert_array_equal(a, b)
+        got = f._counts_vectorised(texts)
+    monkeypatch.setattr(fastvec._PieceTable, "MAX_FILL", 100)  # restarts when new pieces overfill it
+    more = [f"{t} other{i}" for i in range(40) for t in TRAIN[:2]]
+    ref_more = f._counts_loop(more)
+    for batch, expected in [(more, ref_more), (texts, ref), (more, ref_more)]:
+        got = f._counts_vectorised(batch)
+        for a, b in zip(got[:3], expected, strict=True):
+            np.testing.assert_array_equal(a, b)
+        assert f._lookup._table.filled <= 100
+
+
+def test_key_table_finds_exactly_its_keys():
+    rng = np.random.RandomState(1)
+    keys = np.unique(rng.randint(0, 10**12, size=3000)).astype(np.int64)
+    feats = rng.permutation(keys.shape[0]).astype(np.int64)
+    table = fastvec._KeyTable(keys, feats)
+    home = table._slots(keys)
+    assert (table.keys[home] != keys).any()  # some keys sit past their home slot: probing is exercised
+    np.testing.assert_array_equal(table.get(keys), feats)
+    others = np.setdiff1d(rng.randint(0, 10**12, size=3000), keys).astype(np.int64)
+    np.testing.assert_array_equal(table.get(others), np.full(others.shape[0], -1))
+    np.testing.assert_array_equal(table.get(np.concatenate([others, keys])), np.concatenate([np.full(others.shape[0], -1), feats]))
+
+
+def test_batch_with_no_text_for_the_byte_path_equals_sklearn():
+    f, vec = _features((1, 3), "stop+stem")
+    texts = [f"{t} \x00 police" if i % 2 else f"ΣΟΣ {t}" for i, t in enumerate(TRAIN * 3)]
+    got = f._tfidf(*f._counts_vectorised(texts)).tocsr().toarray()
+    assert np.max(np.abs(got - vec.transform(texts).toarray())) < 1e-12
+
+
+def _packed(pieces):
+    """The two uint64 key words of each piece, as ``buffer_ids`` packs them."""
+    k1 = np.array([int.from_bytes(p[:8], "little") | (1 << 63 if len(p) > 8 else 0) for p in pieces], dtype=np.uint64)
+    k2 = np.array([int.from_bytes(p[8:16], "little") for p in pieces], dtype=np.uint64)
+    return k1, k2
+
+
+def _get(table, k1, k2):
+    long = np.flatnonzero(k2)
+    return table.get(k1, long, k2[long])
+
+
+def test_piece_table_tells_apart_keys_sharing_first_word_and_slot():
+    table = fastvec._PieceTable()
+    cands = [b"abcdefgh" + bytes([a, b]) for a in range(97, 123) for b in range(97, 123)]
+    k1, k2 = _packed(cands)
+    slots = table._slots(k1, np.arange(len(cands)), k2)
+    _, first, counts = np.unique(slots, return_index=True, return_counts=True)
+    i = int(first[np.flatnonzero(counts > 1)[0]])
+    j = next(j for j in range(len(cands)) if j != i and slots[j] == slots[i])
+    short = b"abcdefgh"  # the same first word, no second one
+    table.put(*_packed([cands[i], short]), np.array([7, 8], dtype=np.int64))
+    got = _get(table, *_packed([cands[i], cands[j], short, b"abcdefg"]))
+    np.testing.assert_array_equal(got, [7, fastvec._MISS, 8, fastvec._MISS])
+    table.put(*_packed([cands[j]]), np.array([9], dtype=np.int64))  # lands one slot further on
+    np.testing.assert_array_equal(_get(table, *_packed([cands[j], cands[i], short])), [9, 7, 8])
+    assert table.filled == 3
+    grown = table.grown(100)
+    assert grown.mask + 1 >= 4 * 103
+    np.testing.assert_array_equal(_get(grown, *_packed([cands[j], cands[i], short, b"zzzzzzzzzz"])), [9, 7, 8, fastvec._MISS])
+
+
+def test_piece_table_never_gives_a_short_piece_the_value_of_a_longer_one():
+    # "abcdefgh" and "abcdefgh" + suffix share their first key word; put a long one
+    # in the short one's home slot, then look the (absent) short one up
+    table = fastvec._PieceTable()
+    short = b"abcdefgh"
+    home = _slots_of(table, [short])[0]
+    longs = [short + bytes([a, b, c]) for a in range(97, 123) for b in range(97, 123) for c in range(97, 123)]
+    clash = longs[int(np.flatnonzero(_slots_of(table, longs) == home)[0])]
+    table.put(*_packed([clash]), np.array([5], dtype=np.int64))
+    np.testing.assert_array_equal(_get(table, *_packed([short, clash])), [fastvec._MISS, 5])
+    table.put(*_packed([short]), np.array([6], dtype=np.int64))
+    np.testing.assert_array_equal(_get(table, *_packed([short, clash])), [6, 5])
+
+
+def _slots_of(table, pieces):
+    k1, k2 = _packed(pieces)
+    long = np.flatnonzero(k2)
+    return table._slots(k1, long, k2[long])
