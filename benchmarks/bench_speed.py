@@ -188,6 +188,10 @@ def fasttext_figures(t: Any, corpus: list[str], repeats: int) -> str:
 
 
 def main() -> None:
+    import logging
+
+    # the corpus holds a few non-English texts; Tagger.tag would warn about each one
+    logging.getLogger("tagger").setLevel(logging.ERROR)
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--model", default=None, help="model directory (default: the shipped model)")
     ap.add_argument("--n", type=int, default=20000, help="corpus size (paragraphs)")
