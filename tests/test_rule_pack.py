@@ -115,10 +115,10 @@ FIRES = [
     # prosecution
     _fires("pros.arrest_raid", "Police in Colombo arrested four men who had recruited women for work abroad.", "arrested"),
     _fires("pros.arrest_raid", "Officers raided a karaoke bar in Ho Chi Minh City on Friday.", "raided"),
-    _fires("pros.arrest_raid", "Odisha: three held for child trafficking after a tip-off at the railway station.", "held for child trafficking"),
+    _fires("pros.held_for_trafficking", "Odisha: three held for child trafficking after a tip-off at the railway station.", "held for child trafficking"),
     _fires("pros.court", "A court in Riga convicted two men of selling women into sham marriages.", "convicted"),
     _fires("pros.court", "A judge in Texas sentenced the ranch owner to 15 years.", "sentenced"),
-    _fires("pros.court", "The ministry vowed to bring the recruiters to justice within the year.", "bring the recruiters to justice"),
+    _fires("pros.to_justice", "The ministry vowed to bring the recruiters to justice within the year.", "bring the recruiters to justice"),
     _fires("pros.court", "The couple were found guilty of holding a maid captive in Singapore.", "found guilty"),
     _fires(
         "pros.investigation_police", "Detectives in Romania are investigating a gang that sent women to Germany.", "detectives"
@@ -194,7 +194,7 @@ def _vetoed(rule: str, text: str, word: str):  # type: ignore[no-untyped-def]
 # (rule, look-alike text, the keyword match that the rule's exclusions must veto, lower-cased)
 EXCLUDED = [
     # a meeting "held for" trafficking experts is not an arrest
-    _vetoed("pros.arrest_raid", "A two-day workshop was held for trafficking investigators in Kigali.", "held for trafficking"),
+    _vetoed("pros.held_for_trafficking", "A two-day workshop was held for trafficking investigators in Kigali.", "held for trafficking"),
     # drug, arms, wildlife, timber ... trafficking is not human trafficking
     _vetoed(
         "rel.human_trafficking", "Drug trafficking-related violence killed dozens in Sinaloa, Mexico.", "trafficking-related"
