@@ -24,9 +24,10 @@ def report(default_tagger):
 
 def test_model_beats_rules_on_labelled_news(report):
     e = report["labelled_news.jsonl"]
-    assert e["model"]["macro_f1"] > e["rules"]["macro_f1"] + 0.1
+    assert e["model"]["macro_f1"] > e["rules"]["macro_f1"] + 0.15
+    assert e["model"]["macro_f1"] >= 0.70
     assert e["model"]["relevance"]["f1"] > e["rules"]["relevance"]["f1"]
-    assert e["model"]["relevance"]["f1"] >= 0.85
+    assert e["model"]["relevance"]["f1"] >= 0.88
 
 
 @pytest.mark.parametrize("name", ["conventions_coe.jsonl", "us_code_tvpa.jsonl", "wh_factsheets.jsonl"])
@@ -40,4 +41,4 @@ def test_off_topic_news_is_rarely_called_relevant(default_tagger, name):
     path = shared_file(f"negatives/{name}")
     (e,) = evaluate([path], default_tagger, rules=False)["files"].values()
     assert e["kind"] == "negatives"
-    assert e["model"]["false_positive_rate"] <= 0.02
+    assert e["model"]["false_positive_rate"] <= 0.01

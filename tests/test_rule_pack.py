@@ -52,6 +52,11 @@ FIRES = [
     ),
     _fires("rel.tip_report_lingo", "Kuwait stays on the Tier 2 Watch List for a third year.", "tier 2 watch list"),
     _fires(
+        "rel.tip_report_lingo",
+        "The country does not fully meet the minimum standards; however, it is making significant efforts to do so.",
+        "significant efforts to do so",
+    ),
+    _fires(
         "rel.forced_labour", "Inspectors found families held in debt bondage at a brick kiln in Punjab, Pakistan.", "debt bondage"
     ),
     _fires(
