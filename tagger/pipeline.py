@@ -503,22 +503,21 @@ class Tagger:
             from . import _parallel
 
             return _parallel.proba(self, texts, jobs)
-        X, _ = self._matrix(texts)
-        return self._proba(X)
+        X, _, no_words = self._matrix(texts)
+        return self._proba(X, no_words)
 
-    def _matrix(self, texts: list[str]) -> tuple[Any, list[list[RuleHit]]]:
-        """The design matrix (TF-IDF, then rule-vote columns) and each text's rule hits."""
+    def _matrix(self, texts: list[str]) -> tuple[Any, list[list[RuleHit]], np.ndarray]:
+        """The design matrix (TF-IDF, then rule-vote columns), each text's rule hits, and
+        which texts have no word of the vocabulary (they get no score)."""
         hits = self.rules_.match_many(texts)
         X = self.features_.transform_rows(texts)
+        no_words = np.diff(X.indptr) == 0
         lead = self.taxonomy_.label_ids[0] if self.lead_votes_ else None
-        return _design(X, _votes(hits, texts, self.vote_columns_, lead)), hits
+        return _design(X, _votes(hits, texts, self.vote_columns_, lead)), hits, no_words
 
-    def _proba(self, X: Any) -> np.ndarray:
+    def _proba(self, X: Any, no_words: np.ndarray) -> np.ndarray:
         P = self.model_.predict_proba(X)
-        n_terms = self.features_.n_features
-        rows = np.repeat(np.arange(X.shape[0]), np.diff(X.indptr))
-        words_per_row = np.bincount(rows[X.indices < n_terms], minlength=X.shape[0])
-        P[words_per_row == 0] = 0.0
+        P[no_words] = 0.0
         return P
 
     def tag(self, text: str) -> TagResult:
@@ -555,8 +554,8 @@ class Tagger:
     def _tag_checked(self, texts: list[str]) -> list[TagResult]:
         """Tag already-checked texts in this process, without logging (callers that
         report unsupported languages themselves, like the CLI, use this)."""
-        X, hits = self._matrix(texts)
-        P = self._proba(X)
+        X, hits, no_words = self._matrix(texts)
+        P = self._proba(X, no_words)
         return [self._result(texts[i], P[i], X.row(i), hits[i]) for i in range(len(texts))]
 
     def tag_stream(self, texts: Iterable[str], batch_size: int = 512) -> Iterator[TagResult]:
