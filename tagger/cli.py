@@ -629,7 +629,7 @@ def _add_labelling_commands(sub: Any, fmt: Any) -> None:
     sl.add_argument("-o", "--output", metavar="OUT.jsonl", help="write here (atomically) instead of stdout")
     sl.add_argument("--exclude", nargs="+", metavar="F.jsonl", help="texts already labelled: never suggested")
     sl.add_argument("--diversity", type=float, default=0.3, help="0 = rank by priority only; up to 1 (default 0.3)")
-    sl.add_argument("--pool", type=int, help="match rules only on the POOL most uncertain texts (faster; default all)")
+    sl.add_argument("--pool", type=int, help="choose among the POOL most uncertain texts only (default all; with --rules, faster)")
     sl.add_argument("--model", metavar="DIR", help="model directory (default: the shipped default model)")
     sl.add_argument("--rules", metavar="FILE", help="rules TOML for the disagreement bonus (default: the model's)")
     sl.set_defaults(func=cmd_suggest_labels)

@@ -584,8 +584,9 @@ def suggest_labels(
     unfilled ``"relevant": null`` is reported as "not labelled yet"). ``hints`` holds the
     priority, the model's relevance and theme scores, its themes, the rules' themes and
     fired rules, and a short reason. ``exclude``: texts already labelled (skipped).
-    ``pool``: match the rules only on the ``pool`` most uncertain texts (faster on big
-    files; default all). Priority and diversity are defined in the module docstring.
+    ``pool``: choose only among the ``pool`` most uncertain texts (default all); with
+    ``rules`` other than the model's, only those are matched against them (faster on
+    big files). Priority and diversity are defined in the module docstring.
     """
     if not isinstance(n, int) or n < 1:
         raise InputValueError(f"n must be a positive integer, got {n!r}")
@@ -611,21 +612,25 @@ def suggest_labels(
     if min_votes is None:
         min_votes = float(getattr(tagger, "training_info_", {}).get("weak_min_votes", 1.0))
     labels = list(tagger.label_ids)
-    X = tagger.features_.transform(texts)  # TF-IDF rows, for the diversity penalty
-    P = tagger.predict_proba(texts)
+    # one vectorisation and one rule-matching pass give the scores, the TF-IDF rows
+    # (for the diversity penalty) and the model's rule hits
+    D, model_hits, no_words = tagger._matrix(texts)
+    P = tagger._proba(D, no_words)
+    X = D.tocsr()[:, : tagger.features_.n_features]
     thr = np.array([tagger.thresholds_[lab] for lab in labels])
     U = 1.0 - _confidence(P, thr)
     U[:, 1:] *= np.minimum(1.0, P[:, :1] / max(thr[0], 1e-9))
     M = _model_matrix(tagger, P)
 
-    # Matching rules is the slow step: with ``pool``, only the ``pool`` most uncertain
-    # texts are matched (and so can earn the disagreement bonus).
+    # With ``pool``, only the ``pool`` most uncertain texts are candidates (and, with
+    # rules other than the model's, only they are matched against those rules).
     unc = U.max(axis=1)
     size = len(texts) if pool is None else min(len(texts), max(pool, n))
     cand = np.argsort(-unc, kind="stable")[:size]
-    hits: dict[int, list[RuleHit]] = dict(
-        zip(cand.tolist(), rules.match_many([texts[i] for i in cand]), strict=True)
-    )
+    if rules is tagger.rules_:
+        hits: dict[int, list[RuleHit]] = {i: model_hits[i] for i in cand.tolist()}
+    else:
+        hits = dict(zip(cand.tolist(), rules.match_many([texts[i] for i in cand]), strict=True))
     W = {i: weak_label_matrix([h], labels[1:], min_votes)[0] for i, h in hits.items()}
     prio = {i: float(unc[i]) + (DISAGREEMENT_BONUS if (W[i] != M[i]).any() else 0.0) for i in hits}
 
