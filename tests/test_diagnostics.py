@@ -109,6 +109,7 @@ class StubTagger:
 
         class Features:
             terms_ = ["arrest", "raid", "shelter", "the", "police shelter"]
+            n_features = 3  # the stub's TF-IDF rows have three columns
 
             def transform(self, texts):
                 stub._last = list(texts)
