@@ -78,7 +78,12 @@ _LEAD_END = re.compile(r"[.!?](?=\s)|\s[-|\u2013\u2014]\s|\.\.\.|\u2026")
 #: A full stop after one of these (or after a single letter: "U.S.", "J. Smith") does
 #: not end a sentence.
 _ABBREVIATIONS = frozenset(
-    ["mr", "mrs", "ms", "dr", "prof", "gen", "maj", "lt", "col", "capt", "cmdr", "sgt", "sen", "rep", "gov", "pres", "st", "jr", "sr", "no", "vs", "co", "corp", "inc", "ltd", "dept", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+    {
+        # titles and ranks
+        "mr", "mrs", "ms", "dr", "prof", "gen", "maj", "lt", "col", "capt", "cmdr", "sgt", "sen", "rep", "gov", "pres", "st", "jr", "sr",
+        # "No. 5", "vs.", companies, months
+        "no", "vs", "co", "corp", "inc", "ltd", "dept", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    }
 )
 _WORD_BEFORE = re.compile(r"(?<!\w)([A-Za-z]{1,5})$")
 
