@@ -93,7 +93,8 @@ def lead_end(text: str) -> int:
     Outlet. Snippet..." -> the end of "Headline"; a one-sentence clause -> its end).
     News puts what a story is about first; a mention further on may be a link or an
     aside. Full stops after titles and initials ("Maj. Gen. Somkeo", "U.S.") are
-    skipped."""
+    skipped. Saved models (format 2) depend on this definition: changing it changes
+    their scores, so it needs a new model format."""
     for m in _LEAD_END.finditer(text):
         if m.group() == ".":
             w = _WORD_BEFORE.search(text, max(0, m.start() - 6), m.start())
