@@ -8,7 +8,13 @@ from tagger.text import lead_end
 @pytest.mark.parametrize(
     ("text", "lead"),
     [
-        ("Raid frees 30 workers - The Star. Police said the men were unpaid.", "Raid frees 30 workers"),
+        ("Raid frees 30 workers - The Star. Police said the men were unpaid.", "Raid frees 30 workers - The Star"),
+        (
+            "Karaoke bar owner charged with holding Lao teenagers in Udon Thani - Bangkok Post. Police said ...",
+            "Karaoke bar owner charged with holding Lao teenagers in Udon Thani",
+        ),
+        ("VIENTIANE, 12 March (KPL) - The committee met. It agreed a plan.", "VIENTIANE, 12 March (KPL) - The committee met"),
+        ("LONDON (Reuters) \u2013 Police raided a car wash. Four men were freed.", "LONDON (Reuters) \u2013 Police raided a car wash"),
         ("Raid frees 30 workers | The Star. Police said ...", "Raid frees 30 workers"),
         ("Shelter opens in Pakse. It has 20 beds.", "Shelter opens in Pakse"),
         ("Is the new law working? Experts disagree.", "Is the new law working"),
