@@ -348,11 +348,19 @@ def cmd_train(args: argparse.Namespace) -> int:
         use_seed_corpus=not args.no_seed_corpus,
         **params,
     )
+    _print_fit_summary(t, args.out)
+    return 0
+
+
+def _print_fit_summary(t: Any, out: Any) -> None:
+    """What ``train`` and ``retrain`` report on stderr after saving."""
     s = t.training_summary_
-    print(f"saved model to {args.out}: {s['n_examples']} examples {s['by_kind']}", file=sys.stderr)
+    print(f"saved model to {out}: {s['n_examples']} examples {s['by_kind']}", file=sys.stderr)
     for lab, m in t.cv_metrics_.items():
         print(f"  {lab:<12} threshold {t.thresholds_[lab]:.2f}  cross-validated F1 {m['f1']:.3f}", file=sys.stderr)
-    return 0
+    loose = t.threshold_tuning_.get(t.label_ids[0], {}).get("unanchored")
+    if loose:
+        print(f"  {t.label_ids[0]} with no {t.label_ids[0]}-rule hit: {loose['reason']}", file=sys.stderr)
 
 
 def cmd_info(args: argparse.Namespace) -> int:
@@ -555,10 +563,7 @@ def cmd_retrain(args: argparse.Namespace) -> int:
         reuse_inputs=not args.no_reuse_inputs,
         **params,
     )
-    s = new.training_summary_
-    print(f"saved model to {args.out}: {s['n_examples']} examples {s['by_kind']}", file=sys.stderr)
-    for lab, m in new.cv_metrics_.items():
-        print(f"  {lab:<12} threshold {new.thresholds_[lab]:.2f}  cross-validated F1 {m['f1']:.3f}", file=sys.stderr)
+    _print_fit_summary(new, args.out)
     return 0
 
 
@@ -629,7 +634,9 @@ def _add_labelling_commands(sub: Any, fmt: Any) -> None:
     sl.add_argument("-o", "--output", metavar="OUT.jsonl", help="write here (atomically) instead of stdout")
     sl.add_argument("--exclude", nargs="+", metavar="F.jsonl", help="texts already labelled: never suggested")
     sl.add_argument("--diversity", type=float, default=0.3, help="0 = rank by priority only; up to 1 (default 0.3)")
-    sl.add_argument("--pool", type=int, help="choose among the POOL most uncertain texts only (default all; with --rules, faster)")
+    sl.add_argument(
+        "--pool", type=int, help="choose among the POOL most uncertain texts only (default all; with --rules, faster)"
+    )
     sl.add_argument("--model", metavar="DIR", help="model directory (default: the shipped default model)")
     sl.add_argument("--rules", metavar="FILE", help="rules TOML for the disagreement bonus (default: the model's)")
     sl.set_defaults(func=cmd_suggest_labels)

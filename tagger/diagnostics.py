@@ -615,7 +615,7 @@ def suggest_labels(
     # one vectorisation and one rule-matching pass give the scores, the TF-IDF rows
     # (for the diversity penalty) and the model's rule hits
     D, model_hits, no_words = tagger._matrix(texts)
-    P = tagger._proba(D, no_words)
+    P = tagger._proba(D, no_words, model_hits)
     X = D.tocsr()[:, : tagger.features_.n_features]
     thr = np.array([tagger.thresholds_[lab] for lab in labels])
     U = 1.0 - _confidence(P, thr)

@@ -39,9 +39,10 @@ from .rules import RuleSet
 from .themes import Taxonomy
 
 FORMAT_NAME = "tagger-model"
-FORMAT_VERSION = 2
-#: Formats this version reads. 1: no lead-vote column (models before lead_rule_scale).
-READABLE_FORMATS = (1, 2)
+FORMAT_VERSION = 3
+#: Formats this version reads. 1: no lead-vote column (models before lead_rule_scale);
+#: 2: no relevance shift for texts without a relevance-rule hit (before unanchored_precision).
+READABLE_FORMATS = (1, 2, 3)
 METADATA = "model.json"
 ARRAYS = ("idf", "coef", "intercept")
 JSON_FILES = ("vocabulary.json", "rules.json")
@@ -96,6 +97,7 @@ def model_files(t: Any) -> dict[str, bytes]:
         "labels": list(t.taxonomy_.label_ids),
         "taxonomy": t.taxonomy_.to_dict(),
         "thresholds": t.thresholds_,
+        "relevance_shift": float(getattr(t, "relevance_shift_", 0.0)),
         "threshold_source": t.threshold_source_,
         "threshold_tuning": getattr(t, "threshold_tuning_", {}),
         "params": t.get_params(),
@@ -196,7 +198,9 @@ def _load_array(d: Path, name: str, blob: bytes, shape: Any) -> np.ndarray:
         raise ModelFileError(f"{d}: {name} has dtype {dtype} shape {list(h_shape)}, metadata says float64 {shape}")
     expected = 8 * math.prod(shape)
     if len(blob) - buf.tell() != expected:
-        raise ModelFileError(f"{d}: {name} is truncated or has extra data ({len(blob) - buf.tell()} data bytes, expected {expected})")
+        raise ModelFileError(
+            f"{d}: {name} is truncated or has extra data ({len(blob) - buf.tell()} data bytes, expected {expected})"
+        )
     try:
         return np.load(io.BytesIO(blob), allow_pickle=False)
     except (ValueError, EOFError) as exc:  # pragma: no cover - the checks above make this unreachable
@@ -235,6 +239,7 @@ def load_model(path: str | Path) -> Any:
 
     d = Path(path)
     meta = read_metadata(d)
+    v = meta["format_version"]
     try:
         hashes = meta["sha256"]
         blobs = {}
@@ -275,6 +280,13 @@ def load_model(path: str | Path) -> Any:
         params = dict(meta["params"])
         if not lead:  # format 1 files have no lead column (nor the parameter)
             params["lead_rule_scale"] = 0.0
+        shift = meta.get("relevance_shift", 0.0) if v >= 3 else 0.0
+        if v >= 3 and "relevance_shift" not in meta:
+            raise ModelFileError(f"{d}: {METADATA} of a format {v} model has no relevance_shift")
+        if not (isinstance(shift, (int, float)) and not isinstance(shift, bool) and 0.0 <= shift < float("inf")):
+            raise ModelFileError(f"{d}: relevance_shift in {METADATA} must be a number >= 0, got {shift!r}")
+        if v < 3:  # formats 1 and 2 have no relevance shift (nor the parameter)
+            params["unanchored_precision"] = None
         params["ngram_range"] = tuple(params["ngram_range"])
         feat_params = dict(meta["features"])
         feat_params["ngram_range"] = tuple(feat_params["ngram_range"])
@@ -292,6 +304,7 @@ def load_model(path: str | Path) -> Any:
         t.vote_columns_ = vote_columns
         t.lead_votes_ = lead
         t.thresholds_ = thresholds
+        t.relevance_shift_ = float(shift)
         t.threshold_source_ = dict(meta.get("threshold_source", {}))
         t.threshold_tuning_ = dict(meta.get("threshold_tuning", {}))
         t.cv_metrics_ = dict(meta.get("metrics", {}).get("cross_validation", {}))

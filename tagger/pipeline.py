@@ -14,6 +14,14 @@ column: the relevance votes of rules that fire in the text's lead, its headline 
 sentence (``lead_rule_scale``; see :func:`tagger.text.lead_end`). A story is about what
 its lead says; a trafficking headline glued on as a link or an aside after a sports
 story counts in the full-text column but not in the lead column.
+
+Texts on which no relevance rule fires ("unanchored": no trafficking, forced labour or
+slavery vocabulary at all) get their relevance score lowered by a fixed shift in
+log-odds, ``relevance_shift_``. The seed corpus holds many such relevant texts on
+purpose (assessment clauses, plan bullets), far more than a news stream does, where
+almost every unanchored text is off-topic. The shift is learnt in ``fit``: it moves
+the relevance threshold, for unanchored texts only, to the lowest one at which their
+out-of-fold precision reaches ``unanchored_precision``.
 """
 
 from __future__ import annotations
@@ -97,6 +105,7 @@ def _full_scales(scales: np.ndarray, n_terms: int) -> np.ndarray | None:
         return None
     return np.hstack([np.ones((scales.shape[0], n_terms)), scales])
 
+
 _THRESHOLD_GRID = np.round(np.arange(0.05, 0.951, 0.01), 2)
 #: Smaller batches are scored in this process even when ``n_jobs`` > 1.
 _MIN_PARALLEL = 1000
@@ -135,6 +144,56 @@ def choose_threshold(y: np.ndarray, proba: np.ndarray, tolerance: float = 0.01) 
     return float(good[np.argmin(np.abs(good - 0.5))])
 
 
+def _anchored(hits_per_text: Sequence[Sequence[RuleHit]], label: str) -> np.ndarray:
+    """Which texts have a hit of one of ``label``'s rules."""
+    return np.array([any(h.theme == label for h in hits) for hits in hits_per_text], dtype=bool)
+
+
+def shift_down(p: np.ndarray, shift: float) -> np.ndarray:
+    """Probabilities ``p`` with their log-odds lowered by ``shift`` (0 and 1 stay put)."""
+    return p / (p + (1.0 - p) * np.exp(shift))
+
+
+def unanchored_shift(
+    y: np.ndarray, proba: np.ndarray, threshold: float, min_precision: float, need: int
+) -> tuple[float, dict[str, Any]]:
+    """The log-odds shift for texts no relevance rule fires on, and a record of the choice.
+
+    ``y``/``proba`` are the out-of-fold labels and relevance scores of those texts. The
+    shift moves ``threshold`` up to the lowest grid threshold at which their precision
+    reaches ``min_precision`` (the top of the grid if none does); it is 0 when that is
+    ``threshold`` itself or when there are fewer than ``need`` positives or negatives.
+    """
+    pos, neg = int((y == 1).sum()), int((y == 0).sum())
+    info: dict[str, Any] = {"positives": pos, "negatives": neg, "min_precision": min_precision}
+    if pos < need or neg < need:
+        info.update(threshold=threshold, shift=0.0, reason=f"not shifted: {pos} positive / {neg} negative texts (< {need})")
+        return 0.0, info
+    chosen = float(_THRESHOLD_GRID[-1])
+    for t in _THRESHOLD_GRID[threshold <= _THRESHOLD_GRID]:
+        m = prf(y, (proba >= t).astype(int))
+        if m["precision"] >= min_precision:
+            chosen = float(t)
+            break
+
+    def logit(v: float) -> float:
+        return float(np.log(v / (1.0 - v)))
+
+    shift = max(0.0, logit(chosen) - logit(threshold))
+    at = _r4(prf(y, (proba >= chosen).astype(int)))
+    info.update(
+        threshold=chosen,
+        shift=round(shift, 6),
+        out_of_fold=at,
+        at_relevance_threshold=_r4(prf(y, (proba >= threshold).astype(int))),
+        reason=(
+            f"{pos} positive / {neg} negative out-of-fold texts; threshold {chosen:.2f} "
+            f"(precision {at['precision']:.3f}, recall {at['recall']:.3f}) for precision >= {min_precision}"
+        ),
+    )
+    return shift, info
+
+
 def _r4(d: dict[str, Any]) -> dict[str, Any]:
     return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in d.items()}
 
@@ -168,6 +227,7 @@ class Tagger:
         rule_feature_scale: float = 0.5,
         relevance_rule_scale: float = 0.15,
         lead_rule_scale: float = 1.0,
+        unanchored_precision: float | None = 0.98,
         min_positives_for_tuning: int = 10,
         cv_folds: int = 5,
         top_terms: int = 5,
@@ -191,6 +251,7 @@ class Tagger:
         self.rule_feature_scale = rule_feature_scale
         self.relevance_rule_scale = relevance_rule_scale
         self.lead_rule_scale = lead_rule_scale
+        self.unanchored_precision = unanchored_precision
         self.min_positives_for_tuning = min_positives_for_tuning
         self.cv_folds = cv_folds
         self.top_terms = top_terms
@@ -213,6 +274,7 @@ class Tagger:
         "rule_feature_scale",
         "relevance_rule_scale",
         "lead_rule_scale",
+        "unanchored_precision",
         "min_positives_for_tuning",
         "cv_folds",
         "top_terms",
@@ -257,6 +319,9 @@ class Tagger:
         for name in ("rule_feature_scale", "relevance_rule_scale", "lead_rule_scale"):
             if not (number(getattr(self, name)) and getattr(self, name) >= 0):
                 raise InputValueError(f"{name} must be a number >= 0, got {getattr(self, name)!r}")
+        up = self.unanchored_precision
+        if up is not None and not (number(up) and 0 < up < 1):
+            raise InputValueError(f"unanchored_precision must be None or a number in (0, 1), got {up!r}")
         if self.theme_scope not in ("relevant", "all"):
             raise InputValueError(f"theme_scope must be 'relevant' or 'all', got {self.theme_scope!r}")
         for name in ("cv_folds", "min_positives_for_tuning", "random_state"):
@@ -325,7 +390,8 @@ class Tagger:
 
         vote_columns = label_ids if (self.rule_feature_scale > 0 or self.relevance_rule_scale > 0) else ()
         lead = self.lead_rule_scale > 0
-        V = _votes(rules.match_many(texts), texts, vote_columns, label_ids[0] if lead else None)
+        train_hits = rules.match_many(texts)
+        V = _votes(train_hits, texts, vote_columns, label_ids[0] if lead else None)
         scales = self._column_scales(label_ids, vote_columns, lead)
 
         logger.info("cross-validating on %d examples (%d folds)", len(texts), self.cv_folds)
@@ -367,6 +433,19 @@ class Tagger:
                 m["at_default_threshold"] = _r4(prf(y, (oof[rows, j] >= self.default_threshold).astype(int)))
                 metrics[lab] = m
 
+        shift = 0.0
+        if self.unanchored_precision is not None:
+            rows = trusted & (Y[:, 0] >= 0) & ~np.isnan(oof[:, 0]) & ~_anchored(train_hits, label_ids[0])
+            shift, info = unanchored_shift(
+                Y[rows, 0],
+                oof[rows, 0],
+                thresholds[label_ids[0]],
+                float(self.unanchored_precision),
+                self.min_positives_for_tuning,
+            )
+            tuning[label_ids[0]]["unanchored"] = info
+            logger.info("relevance of texts no relevance rule fires on: %s", info["reason"])
+
         logger.info("fitting final model")
         try:
             features = self._new_features().fit(texts)
@@ -376,9 +455,7 @@ class Tagger:
                 f"add more texts or lower min_df (now {self.min_df})"
             ) from None
         try:
-            model = self._new_model().fit(
-                _design(features.transform(texts), V), Y, W, _full_scales(scales, features.n_features)
-            )
+            model = self._new_model().fit(_design(features.transform(texts), V), Y, W, _full_scales(scales, features.n_features))
         except ValueError as exc:
             raise InputValueError(f"cannot fit the model on these training examples ({exc})") from None
 
@@ -390,6 +467,7 @@ class Tagger:
         self.lead_votes_ = lead
         self.__dict__.pop("_column_names_cache", None)  # names of a previous fit
         self.thresholds_ = thresholds
+        self.relevance_shift_ = shift
         self.threshold_source_ = source
         self.threshold_tuning_ = tuning
         self.cv_metrics_ = metrics
@@ -503,8 +581,8 @@ class Tagger:
             from . import _parallel
 
             return _parallel.proba(self, texts, jobs)
-        X, _, no_words = self._matrix(texts)
-        return self._proba(X, no_words)
+        X, hits, no_words = self._matrix(texts)
+        return self._proba(X, no_words, hits)
 
     def _matrix(self, texts: list[str]) -> tuple[Any, list[list[RuleHit]], np.ndarray]:
         """The design matrix (TF-IDF, then rule-vote columns), each text's rule hits, and
@@ -515,8 +593,14 @@ class Tagger:
         lead = self.taxonomy_.label_ids[0] if self.lead_votes_ else None
         return _design(X, _votes(hits, texts, self.vote_columns_, lead)), hits, no_words
 
-    def _proba(self, X: Any, no_words: np.ndarray) -> np.ndarray:
+    def _proba(self, X: Any, no_words: np.ndarray, hits: Sequence[Sequence[RuleHit]]) -> np.ndarray:
+        """Probabilities from the design matrix; the relevance of texts without a
+        relevance-rule hit is shifted down by ``relevance_shift_`` (see the module doc)."""
         P = self.model_.predict_proba(X)
+        shift = getattr(self, "relevance_shift_", 0.0)
+        if shift > 0:
+            loose = ~_anchored(hits, self.taxonomy_.label_ids[0])
+            P[loose, 0] = shift_down(P[loose, 0], shift)
         P[no_words] = 0.0
         return P
 
@@ -555,7 +639,7 @@ class Tagger:
         """Tag already-checked texts in this process, without logging (callers that
         report unsupported languages themselves, like the CLI, use this)."""
         X, hits, no_words = self._matrix(texts)
-        P = self._proba(X, no_words)
+        P = self._proba(X, no_words, hits)
         return [self._result(texts[i], P[i], X.row(i), hits[i]) for i in range(len(texts))]
 
     def tag_stream(self, texts: Iterable[str], batch_size: int = 512) -> Iterator[TagResult]:

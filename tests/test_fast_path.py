@@ -170,6 +170,12 @@ def test_predict_proba_equals_sklearn_logistic_regression(small_tagger):
         lr.classes_ = np.array([0, 1])
         cols.append(lr.predict_proba(M)[:, 1])
     ref = np.column_stack(cols)
+    # texts with no relevance-rule hit: relevance log-odds lowered by the fitted shift
+    from scipy.special import expit, logit
+
+    loose = np.array([not any(h.theme == lead for h in small_tagger.rules_.match(t)) for t in texts])
+    assert loose.any() and small_tagger.relevance_shift_ > 0
+    ref[loose, 0] = expit(logit(ref[loose, 0]) - small_tagger.relevance_shift_)
     ref[T.getnnz(axis=1) == 0] = 0.0
     assert np.max(np.abs(small_tagger.predict_proba(texts) - ref)) < 1e-9
 
@@ -217,7 +223,15 @@ def test_cli_tag_does_not_import_sklearn(tmp_path):
 
 
 # words of 7 to 18 letters, and unknown words sharing their first 8 or 16 bytes
-LONG_WORDS = ["abcdefg", "abcdefgh", "abcdefghi", "abcdefghijklmno", "abcdefghijklmnop", "abcdefghijklmnopq", "abcdefghijklmnopqr"]
+LONG_WORDS = [
+    "abcdefg",
+    "abcdefgh",
+    "abcdefghi",
+    "abcdefghijklmno",
+    "abcdefghijklmnop",
+    "abcdefghijklmnopq",
+    "abcdefghijklmnopqr",
+]
 
 
 def test_pieces_around_the_8_and_16_byte_packing_limits_equal_sklearn():
@@ -225,7 +239,15 @@ def test_pieces_around_the_8_and_16_byte_packing_limits_equal_sklearn():
     f = TfidfFeatures(ngram_range=(1, 2), min_df=1, max_df=1.0, max_features=None)
     vec = f.sklearn_vectorizer().fit(train)
     f.fit(train)
-    near = ["abcdefgx", "abcdefghx", "abcdefgz", "abcdefghijklmnox", "abcdefghijklmnopx", "abcdefghijklmnopqx", "ABCDEFGHIJKLMNOP"]
+    near = [
+        "abcdefgx",
+        "abcdefghx",
+        "abcdefgz",
+        "abcdefghijklmnox",
+        "abcdefghijklmnopx",
+        "abcdefghijklmnopqx",
+        "ABCDEFGHIJKLMNOP",
+    ]
     texts = [" ".join(LONG_WORDS[k:] + near[: k + 1] + ["police"] + LONG_WORDS[:k]) for k in range(len(LONG_WORDS))] * 4
     ref = vec.transform(texts).toarray()
     for _ in range(2):  # the second call reads the pieces from the table
@@ -267,7 +289,9 @@ def test_key_table_finds_exactly_its_keys():
     np.testing.assert_array_equal(table.get(keys), feats)
     others = np.setdiff1d(rng.randint(0, 10**12, size=3000), keys).astype(np.int64)
     np.testing.assert_array_equal(table.get(others), np.full(others.shape[0], -1))
-    np.testing.assert_array_equal(table.get(np.concatenate([others, keys])), np.concatenate([np.full(others.shape[0], -1), feats]))
+    np.testing.assert_array_equal(
+        table.get(np.concatenate([others, keys])), np.concatenate([np.full(others.shape[0], -1), feats])
+    )
 
 
 def test_batch_with_no_text_for_the_byte_path_equals_sklearn():

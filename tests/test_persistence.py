@@ -108,15 +108,51 @@ def test_other_format_versions_are_refused(saved, version, message):
 
 def test_format_1_models_without_a_lead_column_still_load(tmp_path):
     # format 1 (before lead_rule_scale): no lead column, no such parameter in model.json
-    old = tagger.train(tmp_path / "m", seeds=SEEDS, cv_folds=3, lead_rule_scale=0)
+    old = tagger.train(tmp_path / "m", seeds=SEEDS, cv_folds=3, lead_rule_scale=0, unanchored_precision=None)
     meta = json.loads((tmp_path / "m" / "model.json").read_text())
     meta["format_version"] = 1
     del meta["lead_vote_column"]
     del meta["params"]["lead_rule_scale"]
+    del meta["relevance_shift"]
+    del meta["params"]["unanchored_precision"]
     (tmp_path / "m" / "model.json").write_text(json.dumps(meta))
     loaded = tagger.load(tmp_path / "m")
     assert not loaded.lead_votes_ and loaded.lead_rule_scale == 0
+    assert loaded.relevance_shift_ == 0.0 and loaded.unanchored_precision is None
     assert np.array_equal(loaded.predict_proba(TEXTS), old.predict_proba(TEXTS))
+
+
+def test_format_2_models_without_a_relevance_shift_load_unshifted(tmp_path):
+    # format 2 (before unanchored_precision): no relevance_shift, no such parameter
+    old = tagger.train(tmp_path / "m", seeds=SEEDS, cv_folds=3, unanchored_precision=None)
+    assert old.relevance_shift_ == 0.0
+    meta = json.loads((tmp_path / "m" / "model.json").read_text())
+    meta["format_version"] = 2
+    del meta["relevance_shift"]
+    del meta["params"]["unanchored_precision"]
+    (tmp_path / "m" / "model.json").write_text(json.dumps(meta))
+    loaded = tagger.load(tmp_path / "m")
+    assert loaded.lead_votes_ and loaded.relevance_shift_ == 0.0
+    assert np.array_equal(loaded.predict_proba(TEXTS), old.predict_proba(TEXTS))
+
+
+def test_the_relevance_shift_survives_a_round_trip(saved):
+    loaded = tagger.load(saved)
+    meta = json.loads((saved / "model.json").read_text())
+    assert meta["relevance_shift"] == loaded.relevance_shift_
+    assert loaded.relevance_shift_ > 0  # the seeds' unanchored texts need it (see test_pipeline)
+
+
+@pytest.mark.parametrize("value", [None, -0.5, "1", float("inf"), True])
+def test_a_bad_or_missing_relevance_shift_is_refused(saved, value):
+    meta = json.loads((saved / "model.json").read_text())
+    if value is None:
+        del meta["relevance_shift"]
+    else:
+        meta["relevance_shift"] = value
+    (saved / "model.json").write_text(json.dumps(meta).replace("Infinity", "1e999"))
+    with pytest.raises(ModelFileError, match="relevance_shift"):
+        tagger.load(saved)
 
 
 def test_a_lead_column_flag_that_disagrees_with_the_arrays_is_refused(saved):

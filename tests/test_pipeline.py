@@ -223,3 +223,79 @@ def test_refitting_does_not_keep_the_previous_fits_evidence_names():
     t.fit(exs[::2])  # fewer texts, a smaller vocabulary
     assert t.model_.coef_.shape[1] != before
     assert len(t._column_names()) == t.model_.coef_.shape[1]
+
+
+# -- texts no relevance rule fires on ("unanchored") -------------------------------
+
+
+def test_shift_down_lowers_log_odds_by_the_shift():
+    from tagger.pipeline import shift_down
+
+    p = np.array([0.0, 0.2, 0.5, 0.9, 1.0])
+    assert np.array_equal(shift_down(p, 0.0), p)
+    out = shift_down(p, np.log(4.0))
+    assert out[0] == 0.0 and out[-1] == 1.0
+    assert out[2] == pytest.approx(0.2)  # odds 1 -> 1/4
+    assert out[3] == pytest.approx(9 / 13)  # odds 9 -> 9/4
+    assert np.all(np.diff(out) > 0)  # order is kept
+
+
+def test_unanchored_shift_moves_the_threshold_to_the_first_precise_enough_one():
+    from tagger.pipeline import unanchored_shift
+
+    # negatives score up to 0.69, positives from 0.55: precision reaches 1.0 at 0.70
+    y = np.array([1] * 20 + [0] * 20)
+    p = np.concatenate([np.linspace(0.55, 0.95, 20), np.linspace(0.05, 0.69, 20)])
+    shift, info = unanchored_shift(y, p, 0.5, 0.99, 10)
+    assert info["threshold"] == pytest.approx(0.70)
+    assert shift == pytest.approx(np.log(0.7 / 0.3))  # from log-odds 0 (threshold 0.5)
+    assert info["out_of_fold"]["precision"] == 1.0
+    # a lower precision demand stops earlier
+    shift2, info2 = unanchored_shift(y, p, 0.5, 0.8, 10)
+    assert 0 < shift2 < shift and info2["out_of_fold"]["precision"] >= 0.8
+
+
+def test_unanchored_shift_is_zero_when_not_needed_or_not_measurable():
+    from tagger.pipeline import unanchored_shift
+
+    y = np.array([1] * 20 + [0] * 20)
+    separable = np.concatenate([np.full(20, 0.9), np.full(20, 0.1)])
+    assert unanchored_shift(y, separable, 0.5, 0.98, 10)[0] == 0.0
+    few = unanchored_shift(y[15:], separable[15:], 0.5, 0.98, 10)
+    assert few[0] == 0.0 and "not shifted" in few[1]["reason"]
+
+
+def test_unanchored_texts_get_the_shifted_relevance(small_tagger):
+    rel = small_tagger.label_ids[0]
+    anchored = "Police arrested four people for human trafficking."
+    loose = "The ministry ran an awareness campaign in schools."
+    assert any(h.theme == rel for h in small_tagger.rules_.match(anchored))
+    assert not any(h.theme == rel for h in small_tagger.rules_.match(loose))
+    shift = small_tagger.relevance_shift_
+    assert shift > 0
+    shifted = small_tagger.predict_proba([anchored, loose])
+    small_tagger.relevance_shift_ = 0.0
+    try:
+        raw = small_tagger.predict_proba([anchored, loose])
+    finally:
+        small_tagger.relevance_shift_ = shift
+    assert shifted[0, 0] == raw[0, 0]  # a relevance rule fired: untouched
+    odds = lambda q: q / (1 - q)  # noqa: E731
+    assert odds(shifted[1, 0]) == pytest.approx(odds(raw[1, 0]) / np.exp(shift))
+    assert np.array_equal(shifted[:, 1:], raw[:, 1:])  # themes are not shifted
+    assert small_tagger.tag(loose).relevance == pytest.approx(shifted[1, 0])
+
+
+def test_unanchored_precision_none_fits_no_shift_and_bad_values_are_refused():
+    t = tagger.train(seeds=SEEDS, cv_folds=3, unanchored_precision=None)
+    assert t.relevance_shift_ == 0.0 and "unanchored" not in t.threshold_tuning_["relevance"]
+    for bad in (0, 1, 1.5, "0.9", float("nan")):
+        with pytest.raises(InputValueError, match="unanchored_precision"):
+            tagger.train(seeds=SEEDS, cv_folds=3, unanchored_precision=bad)
+
+
+def test_the_unanchored_choice_is_recorded(small_tagger):
+    info = small_tagger.threshold_tuning_["relevance"]["unanchored"]
+    assert info["shift"] == pytest.approx(small_tagger.relevance_shift_)
+    assert info["threshold"] >= small_tagger.thresholds_["relevance"]
+    assert info["min_precision"] == 0.98
