@@ -124,6 +124,12 @@ FIRES = [
     _fires("pros.court", "A court in Riga convicted two men of selling women into sham marriages.", "convicted"),
     _fires("pros.court", "A judge in Texas sentenced the ranch owner to 15 years.", "sentenced"),
     _fires("pros.to_justice", "The ministry vowed to bring the recruiters to justice within the year.", "bring the recruiters to justice"),
+    _fires("pros.to_justice", "Prosecutors in Manila say it is hard to hold labour traffickers accountable.", "hold labour traffickers accountable"),
+    _fires("pros.case_counts", "Last year the police opened 31 forced labour investigations in Ghana.", "opened 31 forced labour investigations"),
+    _fires("pros.case_counts", "Trafficking prosecutions declined for a third year in the review period.", "prosecutions declined"),
+    _fires("prev.awareness_events", "A university in Perth will host a talk on human trafficking next week.", "talk on human trafficking"),
+    _fires("prev.awareness_events", "The school choir gave a concert to raise funds for trafficking survivors.", "raise funds for trafficking survivors"),
+    _fires("prev.awareness_events", "The town's modern slavery exhibition opened at the library.", "modern slavery exhibition"),
     _fires("pros.court", "The couple were found guilty of holding a maid captive in Singapore.", "found guilty"),
     _fires(
         "pros.investigation_police", "Detectives in Romania are investigating a gang that sent women to Germany.", "detectives"
@@ -244,6 +250,9 @@ EXCLUDED = [
     _vetoed("pros.court", "The goalkeeper saved a penalty to keep Fiji in the match.", "penalty"),
     _vetoed("prot.assistance", "Exports drove the economic recovery in Vietnam last year.", "recovery"),
     _vetoed("prot.assistance", "Analysts expect a recovery in demand for rubber from China.", "recovery"),
+    # films and walks about drug or wildlife trafficking are not about trafficking in persons
+    _vetoed("prev.awareness_events", "The documentary about cocaine trafficking in Colombia won a prize.", "documentary about cocaine trafficking"),
+    _vetoed("prev.awareness_events", "Rangers led a walk against ivory trafficking through the park.", "walk against ivory trafficking"),
     # event venues and diplomatic protocol
     _vetoed("part.agreements", "The trade fair opened at the convention centre in Kuala Lumpur.", "convention"),
     _vetoed("part.agreements", "A protocol officer greeted the delegation at the airport in Accra.", "protocol"),
