@@ -139,6 +139,18 @@ FIRES = [
     ),
     _fires("pros.law", "Parliament in Accra passed an amendment to the criminal code this week.", "criminal code"),
     _fires("pros.law", "Parliament in Accra passed an amendment to the criminal code this week.", "amendment"),
+    _fires("pros.criminalisation", "The new code criminalises debt bondage and forced begging.", "criminalises"),
+    _fires("pros.criminalisation", "Recruiting a child for sexual exploitation is punishable by 20 years in prison.", "punishable by"),
+    _fires(
+        "pros.criminalisation",
+        "Each state shall take measures to establish the confiscation of victims' passports as a criminal offence.",
+        "establish the confiscation of victims' passports as a criminal offence",
+    ),
+    _fires(
+        "pros.criminalisation",
+        "The amendment makes knowingly using the services of a forced worker a criminal offence.",
+        "makes knowingly using the services of a forced worker a criminal offence",
+    ),
     _fires("pros.assets", "Spanish police froze their assets and seized three luxury cars.", "froze their assets"),
     _fires("pros.assets", "The gang's leader in Sofia also faces charges of money laundering.", "money laundering"),
     _fires("pros.complicity", "Two border officials in Nepal were suspended for taking bribes from recruiters.", "bribes"),
