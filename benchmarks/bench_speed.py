@@ -79,11 +79,13 @@ def best_of(fn: Any, repeats: int) -> tuple[float, Any]:
 def sklearn_pipeline(t: Any, core: bool = False) -> Any:
     """The equivalent scikit-learn pipeline: TfidfVectorizer with tagger's vocabulary and
     idf, the same rule-vote columns (tagger's RuleSet, as a FunctionTransformer would),
-    one LogisticRegression per label with tagger's coefficients.
+    one LogisticRegression per label with tagger's coefficients, and the relevance shift
+    for texts no relevance rule fires on (scipy's logit/expit).
 
     ``core=True``: the TF-IDF + linear part alone (coefficients of the TF-IDF columns),
     the part tagger's numpy path replaces."""
     import scipy.sparse as sp
+    from scipy.special import expit, logit
     from sklearn.linear_model import LogisticRegression
 
     from tagger.pipeline import _votes
@@ -104,11 +106,18 @@ def sklearn_pipeline(t: Any, core: bool = False) -> Any:
     def predict(texts: list[str]) -> np.ndarray:
         T = vec.transform(texts)
         X = T
-        if not core and (t.vote_columns_ or t.lead_votes_):
+        hits = None
+        if not core and (t.vote_columns_ or t.lead_votes_ or t.relevance_shift_):
+            hits = [t.rules_.match(x) for x in texts]
             lead = t.taxonomy_.label_ids[0] if t.lead_votes_ else None
-            votes = _votes([t.rules_.match(x) for x in texts], texts, t.vote_columns_, lead)
+            votes = _votes(hits, texts, t.vote_columns_, lead)
             X = sp.hstack([T, sp.csr_matrix(votes)], format="csr")
         P = np.column_stack([m.predict_proba(X)[:, 1] for m in models])
+        if hits is not None and t.relevance_shift_:
+            # texts no relevance rule fires on: relevance log-odds lowered by the fitted shift
+            rel = t.taxonomy_.label_ids[0]
+            loose = np.array([not any(h.theme == rel for h in hs) for hs in hits], dtype=bool)
+            P[loose, 0] = expit(logit(P[loose, 0]) - t.relevance_shift_)
         P[T.getnnz(axis=1) == 0] = 0.0  # tagger's convention: no known word, no score
         return P
 

@@ -142,12 +142,12 @@ FIRES = [
     _fires("pros.criminalisation", "The new code criminalises debt bondage and forced begging.", "criminalises"),
     _fires("pros.criminalisation", "Recruiting a child for sexual exploitation is punishable by 20 years in prison.", "punishable by"),
     _fires(
-        "pros.criminalisation",
+        "pros.criminal_offence",
         "Each state shall take measures to establish the confiscation of victims' passports as a criminal offence.",
         "establish the confiscation of victims' passports as a criminal offence",
     ),
     _fires(
-        "pros.criminalisation",
+        "pros.criminal_offence",
         "The amendment makes knowingly using the services of a forced worker a criminal offence.",
         "makes knowingly using the services of a forced worker a criminal offence",
     ),
