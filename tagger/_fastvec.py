@@ -69,6 +69,30 @@ _H1, _H2 = np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F)
 _LONG = np.uint64(1 << 63)  # set in the first key word of a piece longer than 8 bytes
 
 
+def _probe_insert(
+    slot: np.ndarray, mask: int, marker: np.ndarray, empty: int, columns: Sequence[tuple[np.ndarray, np.ndarray]]
+) -> None:
+    """Vectorised linear-probing insert of distinct keys, not in the table yet, whose
+    home slots are ``slot`` (advanced in place). A slot is free while ``marker`` holds
+    ``empty`` there. Each round, every free slot that pending keys probe takes the first
+    of them: ``columns`` pairs a table column with the per-key values written at its
+    slot, in order (the marker column last, so a slot is filled only when complete);
+    the other keys move one slot on."""
+    pend = np.arange(slot.shape[0])
+    while pend.size:
+        sl = slot[pend]
+        free = np.flatnonzero(marker[sl] == empty)
+        _, first = np.unique(sl[free], return_index=True)
+        win = pend[free[first]]
+        at = slot[win]
+        for column, values in columns:
+            column[at] = values[win]
+        left = np.ones(pend.shape[0], dtype=bool)
+        left[free[first]] = False
+        pend = pend[left]
+        slot[pend] = (slot[pend] + 1) & mask
+
+
 class _PieceTable:
     """An open-addressing hash table (linear probing) in numpy arrays: a plain ASCII
     piece of 2 to 16 bytes, packed exactly into two uint64 words (zero-padded: the
@@ -134,20 +158,9 @@ class _PieceTable:
         keeps the table at most half full)."""
         long = np.flatnonzero(k2)
         slot = self._slots(k1, long, k2[long])
-        pend = np.arange(k1.shape[0])
-        while pend.size:
-            sl = slot[pend]
-            free = np.flatnonzero(self.val[sl] == _MISS)
-            _, first = np.unique(sl[free], return_index=True)
-            win = pend[free[first]]
-            self.k1[slot[win]] = k1[win]
-            self.k2[slot[win]] = k2[win]
-            self.val[slot[win]] = vals[win]  # written last: these slots are now filled
-            self.filled += win.shape[0]
-            left = np.ones(pend.shape[0], dtype=bool)
-            left[free[first]] = False
-            pend = pend[left]
-            slot[pend] = (slot[pend] + 1) & self.mask
+        # the value is written last: a slot counts as filled once it is there
+        _probe_insert(slot, self.mask, self.val, _MISS, [(self.k1, k1), (self.k2, k2), (self.val, vals)])
+        self.filled += k1.shape[0]
 
     def items(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         at = np.flatnonzero(self.val != _MISS)
@@ -172,19 +185,7 @@ class _KeyTable:
         self.mask = (1 << bits) - 1
         self.keys = np.full(1 << bits, -1, dtype=np.int64)  # -1: empty (keys are >= 0)
         self.feats = np.full(1 << bits, -1, dtype=np.int64)
-        slot = self._slots(keys)
-        pend = np.arange(keys.shape[0])
-        while pend.size:
-            sl = slot[pend]
-            free = np.flatnonzero(self.keys[sl] == -1)
-            _, first = np.unique(sl[free], return_index=True)
-            win = pend[free[first]]
-            self.keys[slot[win]] = keys[win]
-            self.feats[slot[win]] = feats[win]
-            left = np.ones(pend.shape[0], dtype=bool)
-            left[free[first]] = False
-            pend = pend[left]
-            slot[pend] = (slot[pend] + 1) & self.mask
+        _probe_insert(self._slots(keys), self.mask, self.keys, -1, [(self.feats, feats), (self.keys, keys)])
 
     def _slots(self, keys: np.ndarray) -> np.ndarray:
         h = np.ascontiguousarray(keys, dtype=np.int64).view(np.uint64) * _H1
