@@ -273,8 +273,7 @@ def _compile(rule: Rule, prefilters: bool = True) -> _Compiled:
         frozenset(prefixes),
         always,
         bool(rule.patterns),
-        _required_literals(excl) if prefilters else None,
-        _leading_literals(excl) if prefilters else None,
+        *(_literal_prefilters(excl) if prefilters else (None, None)),
     )
 
 
@@ -553,17 +552,26 @@ _FOLDS_TO_ASCII = re.compile(f"[{_FOLD_CHARS}]")
 _MAX_CLAUSES = 64
 
 
-def _required_literals(regex: re.Pattern[str] | None) -> tuple[tuple[str, ...], ...] | None:
-    """A cheap necessary condition for ``regex`` to match anywhere in a text.
+def _literal_prefilters(
+    regex: re.Pattern[str] | None,
+) -> tuple[tuple[tuple[str, ...], ...] | None, tuple[str, ...] | None]:
+    """:func:`_required_literals` and :func:`_leading_literals` of ``regex``, from one
+    parse (``None`` for both when there is no regex or it cannot be parsed)."""
+    parsed = _parse(regex)
+    if parsed is None:
+        return None, None
+    return _required_literals(parsed), _leading_literals(parsed)
+
+
+def _required_literals(parsed: Any) -> tuple[tuple[str, ...], ...] | None:
+    """A cheap necessary condition for a regex (``parsed`` by :func:`_parse`) to match
+    anywhere in a text.
 
     Returns clauses, each a set of lowercase ASCII strings: every match of the regex
     (case-insensitive) contains, for every clause, at least one of its strings. So
     if a lowercased text lacks all strings of some clause, it holds no match and the
     regex need not run. ``None`` when no such condition is found.
     """
-    parsed = _parse(regex)
-    if parsed is None:
-        return None
     try:
         cnf = _need(parsed)
     except Exception:  # noqa: BLE001 - a private module's structures; without them, no shortcut
@@ -618,12 +626,10 @@ def _need(items: Any) -> tuple[frozenset[str], ...]:
     return tuple(c for i, c in enumerate(unique) if not any(d < c for d in unique[:i]))
 
 
-def _leading_literals(regex: re.Pattern[str] | None) -> tuple[str, ...] | None:
-    """Lowercase ASCII strings one of which every match of ``regex`` starts with
-    (case-insensitively); ``None`` when the regex can start otherwise."""
-    parsed = _parse(regex)
-    if parsed is None:
-        return None
+def _leading_literals(parsed: Any) -> tuple[str, ...] | None:
+    """Lowercase ASCII strings one of which every match of a regex (``parsed`` by
+    :func:`_parse`) starts with (case-insensitively); ``None`` when it can start
+    otherwise."""
     try:
         lead = _lead(parsed)
     except Exception:  # noqa: BLE001 - a private module's structures; without them, no shortcut
