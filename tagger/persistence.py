@@ -280,12 +280,14 @@ def load_model(path: str | Path) -> Any:
         params = dict(meta["params"])
         if not lead:  # format 1 files have no lead column (nor the parameter)
             params["lead_rule_scale"] = 0.0
-        shift = meta.get("relevance_shift", 0.0) if v >= 3 else 0.0
-        if v >= 3 and "relevance_shift" not in meta:
-            raise ModelFileError(f"{d}: {METADATA} of a format {v} model has no relevance_shift")
-        if not (isinstance(shift, (int, float)) and not isinstance(shift, bool) and 0.0 <= shift < float("inf")):
-            raise ModelFileError(f"{d}: relevance_shift in {METADATA} must be a number >= 0, got {shift!r}")
-        if v < 3:  # formats 1 and 2 have no relevance shift (nor the parameter)
+        if v >= 3:
+            if "relevance_shift" not in meta:
+                raise ModelFileError(f"{d}: {METADATA} of a format {v} model has no relevance_shift")
+            shift = meta["relevance_shift"]
+            if not (isinstance(shift, (int, float)) and not isinstance(shift, bool) and 0.0 <= shift < float("inf")):
+                raise ModelFileError(f"{d}: relevance_shift in {METADATA} must be a number >= 0, got {shift!r}")
+        else:  # formats 1 and 2 have no relevance shift (nor the parameter)
+            shift = 0.0
             params["unanchored_precision"] = None
         params["ngram_range"] = tuple(params["ngram_range"])
         feat_params = dict(meta["features"])
