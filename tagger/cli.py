@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import DataFileError, TaggerError
-from .io import atomic_output
+from .io import atomic_output, check_output_path
 
 logger = logging.getLogger("tagger.cli")
 
@@ -253,8 +253,8 @@ def cmd_tag(args: argparse.Namespace) -> int:
     from .sources import ARTICLE_FORMATS, check_inputs, iter_items
 
     inputs = check_inputs(args.inputs, args.input_format)
-    if args.output and args.output != "-" and Path(args.output).is_dir():
-        raise TaggerError(f"{args.output}: output is a directory, expected a file path")
+    if args.output and args.output != "-":
+        check_output_path(args.output)  # before the model is loaded
     fmt = _resolve_output_format(args)
     single_article = len(inputs) == 1 and inputs[0][1] in ARTICLE_FORMATS
     from .bulk import output_format_of

@@ -210,6 +210,18 @@ def read_labelled(path: str | Path, theme_ids: Sequence[str], allow_unlabelled: 
     return items
 
 
+def check_output_path(path: str | Path) -> Path:
+    """``path`` as a Path, after checking that a file can be written there: it is not a
+    directory and its folder exists (callers check before long work, not after)."""
+    target = Path(path)
+    if target.is_dir():
+        raise TaggerError(f"{target}: output is a directory, expected a file path")
+    parent = target.absolute().parent
+    if not parent.is_dir():
+        raise TaggerError(f"{target}: output folder {parent} does not exist")
+    return target
+
+
 @contextlib.contextmanager
 def atomic_output(path: str | Path, keep_partial: bool = False) -> Iterator[BinaryIO]:
     """A binary file handle for ``path``, written through a temporary sibling that
@@ -217,12 +229,8 @@ def atomic_output(path: str | Path, keep_partial: bool = False) -> Iterator[Bina
     half-written file nor destroys an existing one. With ``keep_partial``, a failed
     write to a path that did not exist yet still moves what was written into place
     (callers that write whole lines use it to keep the output so far)."""
-    target = Path(path)
-    if target.is_dir():
-        raise TaggerError(f"{target}: output is a directory, expected a file path")
+    target = check_output_path(path)
     parent = target.absolute().parent
-    if not parent.is_dir():
-        raise TaggerError(f"{target}: output folder {parent} does not exist")
     import tempfile
 
     existed = target.exists()

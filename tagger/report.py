@@ -24,9 +24,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from .errors import DataFileError, InputValueError, TaggerError
+from .errors import DataFileError, InputValueError
 from .features import TOKEN_PATTERN
-from .io import atomic_output
+from .io import atomic_output, check_output_path
 from .paragraphs import split_paragraphs
 from .sources import BadRecord, Item, Unit
 from .tags import ArticleResult, ParagraphResult, roll_up
@@ -261,9 +261,7 @@ def write_report(
     """
     if limit is not None and limit < 1:
         raise InputValueError(f"limit must be a positive integer, got {limit!r}")
-    path = Path(path)
-    if path.is_dir():  # checked before tagging anything (atomic_output checks again)
-        raise TaggerError(f"{path}: output is a directory, expected a file path")
+    path = check_output_path(path)  # before tagging anything
     w = _Writer(tagger, title)
     stats = ReportStats(per_theme={t: 0 for t in w.themes})
     report_error = on_error or (lambda e: logger.warning("skipped %s", e))
