@@ -107,10 +107,10 @@ def sklearn_pipeline(t: Any, core: bool = False) -> Any:
         T = vec.transform(texts)
         X = T
         hits = None
-        if not core and (t.vote_columns_ or t.lead_votes_ or t.relevance_shift_):
+        aside = getattr(t, "aside_votes_", False)
+        if not core and (t.vote_columns_ or t.lead_votes_ or aside or t.relevance_shift_):
             hits = [t.rules_.match(x) for x in texts]
-            lead = t.taxonomy_.label_ids[0] if t.lead_votes_ else None
-            votes = _votes(hits, texts, t.vote_columns_, lead)
+            votes = _votes(hits, texts, t.vote_columns_, t.taxonomy_.label_ids[0], t.lead_votes_, aside)
             X = sp.hstack([T, sp.csr_matrix(votes)], format="csr")
         P = np.column_stack([m.predict_proba(X)[:, 1] for m in models])
         if hits is not None and t.relevance_shift_:

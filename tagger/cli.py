@@ -385,6 +385,8 @@ def cmd_info(args: argparse.Namespace) -> int:
         extras.append(f"rule-vote columns for {', '.join(meta['rule_vote_columns'])}")
     if meta.get("lead_vote_column"):
         extras.append(f"{meta['labels'][0]} votes in the lead")
+    if meta.get("aside_vote_column"):
+        extras.append(f"{meta['labels'][0]} votes in asides")
     print(
         f"features: {meta['n_features']} terms, n-grams {tuple(feats['ngram_range'])}"
         + "".join(f"; {e}" for e in extras)

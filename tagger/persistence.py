@@ -39,10 +39,11 @@ from .rules import RuleSet
 from .themes import Taxonomy
 
 FORMAT_NAME = "tagger-model"
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 #: Formats this version reads. 1: no lead-vote column (models before lead_rule_scale);
-#: 2: no relevance shift for texts without a relevance-rule hit (before unanchored_precision).
-READABLE_FORMATS = (1, 2, 3)
+#: 2: no relevance shift for texts without a relevance-rule hit (before unanchored_precision);
+#: 3: no aside-vote column (before aside_rule_scale).
+READABLE_FORMATS = (1, 2, 3, 4)
 METADATA = "model.json"
 ARRAYS = ("idf", "coef", "intercept")
 JSON_FILES = ("vocabulary.json", "rules.json")
@@ -106,6 +107,7 @@ def model_files(t: Any) -> dict[str, bytes]:
         "n_features": len(t.features_.terms_),
         "rule_vote_columns": list(t.vote_columns_),
         "lead_vote_column": bool(t.lead_votes_),
+        "aside_vote_column": bool(getattr(t, "aside_votes_", False)),
         "rules_sha256": t.rules_.sha256(),
         "training": getattr(t, "training_info_", {}) | {"summary": t.training_summary_},
         "metrics": {"cross_validation": t.cv_metrics_},
@@ -263,12 +265,14 @@ def load_model(path: str | Path) -> Any:
         n_feat = len(terms)
         vote_columns = tuple(meta.get("rule_vote_columns", ()))
         lead = meta.get("lead_vote_column", False)
-        if not isinstance(lead, bool):
-            raise ModelFileError(f"{d}: lead_vote_column in {METADATA} must be true or false, got {lead!r}")
+        aside = meta.get("aside_vote_column", False)
+        for key, flag in (("lead_vote_column", lead), ("aside_vote_column", aside)):
+            if not isinstance(flag, bool):
+                raise ModelFileError(f"{d}: {key} in {METADATA} must be true or false, got {flag!r}")
         if (
             meta["labels"] != labels
             or not set(vote_columns) <= set(labels)
-            or arrays["coef"].shape != (len(labels), n_feat + len(vote_columns) + lead)
+            or arrays["coef"].shape != (len(labels), n_feat + len(vote_columns) + lead + aside)
             or arrays["idf"].shape != (n_feat,)
             or arrays["intercept"].shape != (len(labels),)
         ):
@@ -280,6 +284,8 @@ def load_model(path: str | Path) -> Any:
         params = dict(meta["params"])
         if not lead:  # format 1 files have no lead column (nor the parameter)
             params["lead_rule_scale"] = 0.0
+        if not aside:  # formats 1 to 3 have no aside column (nor the parameter)
+            params["aside_rule_scale"] = 0.0
         if v >= 3:
             if "relevance_shift" not in meta:
                 raise ModelFileError(f"{d}: {METADATA} of a format {v} model has no relevance_shift")
@@ -305,6 +311,7 @@ def load_model(path: str | Path) -> Any:
         t.model_ = LinearModel.from_state(meta["model"], arrays["coef"], arrays["intercept"])
         t.vote_columns_ = vote_columns
         t.lead_votes_ = lead
+        t.aside_votes_ = aside
         t.thresholds_ = thresholds
         t.relevance_shift_ = float(shift)
         t.threshold_source_ = dict(meta.get("threshold_source", {}))

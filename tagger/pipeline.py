@@ -13,7 +13,14 @@ police story does not look relevant because prosecution rules fire on it, plus o
 column: the relevance votes of rules that fire in the text's lead, its headline or first
 sentence (``lead_rule_scale``; see :func:`tagger.text.lead_end`). A story is about what
 its lead says; a trafficking headline glued on as a link or an aside after a sports
-story counts in the full-text column but not in the lead column.
+story counts in the full-text column but not in the lead column. A last column holds
+the relevance votes that come after an aside marker of a news-alert snippet (" | "
+lists, "Related:", "Read more:"; ``aside_rule_scale``, off by default; see
+:func:`tagger.text.aside_start`), so that the model can discount links to other
+stories without discounting every mention outside the lead. On the seed corpus it
+lifts paragraphs that name trafficking only after their first sentence, but it also
+lowered the learnt relevance shift and let more off-topic news through, so the
+default model does without it.
 
 Texts on which no relevance rule fires ("unanchored": no trafficking, forced labour or
 slavery vocabulary at all) get their relevance score lowered by a fixed shift in
@@ -43,7 +50,7 @@ from .model import LinearModel
 from .paragraphs import split_paragraphs
 from .rules import RuleHit, RuleSet
 from .tags import ArticleResult, Evidence, ParagraphResult, TagResult, roll_up
-from .text import check_text, language_supported, lead_end
+from .text import aside_start, check_text, language_supported, lead_end
 from .themes import Taxonomy
 
 logger = logging.getLogger(__name__)
@@ -63,27 +70,39 @@ def _rule_votes(hits_per_text: Sequence[Sequence[RuleHit]], columns: Sequence[st
 
 
 def _votes(
-    hits_per_text: Sequence[Sequence[RuleHit]], texts: Sequence[str], columns: Sequence[str], lead_label: str | None
+    hits_per_text: Sequence[Sequence[RuleHit]],
+    texts: Sequence[str],
+    columns: Sequence[str],
+    label: str,
+    lead: bool = False,
+    aside: bool = False,
 ) -> np.ndarray:
-    """The rule-vote columns of the design matrix: one per label in ``columns``, then,
-    with ``lead_label``, that label's votes in each text's lead."""
+    """The rule-vote columns of the design matrix: one per label in ``columns``, then
+    ``label``'s votes in each text's lead (with ``lead``) and in its asides (with
+    ``aside``)."""
     V = _rule_votes(hits_per_text, columns)
-    if lead_label is None:
+    if not (lead or aside):
         return V
-    return np.hstack([V, _lead_votes(hits_per_text, texts, lead_label)])
+    return np.hstack([V, _positional_votes(hits_per_text, texts, label, lead, aside)])
 
 
-def _lead_votes(hits_per_text: Sequence[Sequence[RuleHit]], texts: Sequence[str], label: str) -> np.ndarray:
-    """log(1 + summed weights of ``label``'s rules that fire in each text's lead), shape n x 1."""
-    V = np.zeros((len(texts), 1), dtype=np.float64)
+def _positional_votes(
+    hits_per_text: Sequence[Sequence[RuleHit]], texts: Sequence[str], label: str, lead: bool, aside: bool
+) -> np.ndarray:
+    """log(1 + summed weights of ``label``'s rules that fire in each text's lead
+    (:func:`~tagger.text.lead_end`; first column, with ``lead``) and after its first
+    aside marker (:func:`~tagger.text.aside_start`; next column, with ``aside``)."""
+    V = np.zeros((len(texts), lead + aside), dtype=np.float64)
     for i, (hits, text) in enumerate(zip(hits_per_text, texts, strict=True)):
-        end = -1
-        for h in hits:
-            if h.theme == label:
-                if end < 0:
-                    end = lead_end(text)
-                if h.start < end:
-                    V[i, 0] += h.weight
+        mine = [h for h in hits if h.theme == label]
+        if not mine:
+            continue
+        end = lead_end(text)
+        if lead:
+            V[i, 0] = sum(h.weight for h in mine if h.start < end)
+        if aside and any(h.start >= end for h in mine):
+            begin = aside_start(text, end)
+            V[i, -1] = sum(h.weight for h in mine if h.start >= begin)
     return np.log1p(V)
 
 
@@ -160,21 +179,24 @@ def unanchored_shift(
     """The log-odds shift for texts no relevance rule fires on, and a record of the choice.
 
     ``y``/``proba`` are the out-of-fold labels and relevance scores of those texts. The
-    shift moves ``threshold`` up to the lowest grid threshold at which their precision
-    reaches ``min_precision`` (the top of the grid if none does); it is 0 when that is
-    ``threshold`` itself or when there are fewer than ``need`` positives or negatives.
+    shift moves ``threshold`` up to the lowest grid threshold from which their precision
+    stays at ``min_precision`` or above at every higher grid threshold (the top of the
+    grid if there is none); it is 0 when that is ``threshold`` itself or when there are
+    fewer than ``need`` positives or negatives.
     """
     pos, neg = int((y == 1).sum()), int((y == 0).sum())
     info: dict[str, Any] = {"positives": pos, "negatives": neg, "min_precision": min_precision}
     if pos < need or neg < need:
         info.update(threshold=threshold, shift=0.0, reason=f"not shifted: {pos} positive / {neg} negative texts (< {need})")
         return 0.0, info
+    # the lowest threshold from which precision stays at the target all the way up: a
+    # lone lucky dip in a jagged precision curve is not taken (no prediction: no error)
     chosen = float(_THRESHOLD_GRID[-1])
-    for t in _THRESHOLD_GRID[threshold <= _THRESHOLD_GRID]:
-        m = prf(y, (proba >= t).astype(int))
-        if m["precision"] >= min_precision:
-            chosen = float(t)
+    for t in _THRESHOLD_GRID[threshold <= _THRESHOLD_GRID][::-1]:
+        pred = proba >= t
+        if pred.any() and float(y[pred].mean()) < min_precision:
             break
+        chosen = float(t)
 
     def logit(v: float) -> float:
         return float(np.log(v / (1.0 - v)))
@@ -227,6 +249,7 @@ class Tagger:
         rule_feature_scale: float = 0.5,
         relevance_rule_scale: float = 0.15,
         lead_rule_scale: float = 1.0,
+        aside_rule_scale: float = 0.0,
         unanchored_precision: float | None = 0.98,
         min_positives_for_tuning: int = 10,
         cv_folds: int = 5,
@@ -251,6 +274,7 @@ class Tagger:
         self.rule_feature_scale = rule_feature_scale
         self.relevance_rule_scale = relevance_rule_scale
         self.lead_rule_scale = lead_rule_scale
+        self.aside_rule_scale = aside_rule_scale
         self.unanchored_precision = unanchored_precision
         self.min_positives_for_tuning = min_positives_for_tuning
         self.cv_folds = cv_folds
@@ -274,6 +298,7 @@ class Tagger:
         "rule_feature_scale",
         "relevance_rule_scale",
         "lead_rule_scale",
+        "aside_rule_scale",
         "unanchored_precision",
         "min_positives_for_tuning",
         "cv_folds",
@@ -316,7 +341,7 @@ class Tagger:
                 raise InputValueError(f"{name} must be a number > 0, got {getattr(self, name)!r}")
         if not (number(self.default_threshold) and 0 < self.default_threshold < 1):
             raise InputValueError(f"default_threshold must be in (0, 1), got {self.default_threshold!r}")
-        for name in ("rule_feature_scale", "relevance_rule_scale", "lead_rule_scale"):
+        for name in ("rule_feature_scale", "relevance_rule_scale", "lead_rule_scale", "aside_rule_scale"):
             if not (number(getattr(self, name)) and getattr(self, name) >= 0):
                 raise InputValueError(f"{name} must be a number >= 0, got {getattr(self, name)!r}")
         up = self.unanchored_precision
@@ -390,9 +415,10 @@ class Tagger:
 
         vote_columns = label_ids if (self.rule_feature_scale > 0 or self.relevance_rule_scale > 0) else ()
         lead = self.lead_rule_scale > 0
+        aside = self.aside_rule_scale > 0
         train_hits = rules.match_many(texts)
-        V = _votes(train_hits, texts, vote_columns, label_ids[0] if lead else None)
-        scales = self._column_scales(label_ids, vote_columns, lead)
+        V = _votes(train_hits, texts, vote_columns, label_ids[0], lead, aside)
+        scales = self._column_scales(label_ids, vote_columns, lead, aside)
 
         logger.info("cross-validating on %d examples (%d folds)", len(texts), self.cv_folds)
         oof = self._out_of_fold(texts, V, Y, W, scales)
@@ -465,6 +491,7 @@ class Tagger:
         self.model_ = model
         self.vote_columns_ = tuple(vote_columns)
         self.lead_votes_ = lead
+        self.aside_votes_ = aside
         self.__dict__.pop("_column_names_cache", None)  # names of a previous fit
         self.thresholds_ = thresholds
         self.relevance_shift_ = shift
@@ -474,16 +501,20 @@ class Tagger:
         self.training_summary_ = summarise(examples, label_ids)
         return self
 
-    def _column_scales(self, label_ids: Sequence[str], vote_columns: Sequence[str], lead: bool) -> np.ndarray:
-        """How strongly the rule-vote columns (and the lead column) enter each label's
-        classifier (one row per label)."""
-        scales = np.full((len(label_ids), len(vote_columns) + lead), float(self.rule_feature_scale))
+    def _column_scales(self, label_ids: Sequence[str], vote_columns: Sequence[str], lead: bool, aside: bool) -> np.ndarray:
+        """How strongly the rule-vote columns (and the lead and aside columns) enter
+        each label's classifier (one row per label)."""
+        k = len(vote_columns)
+        scales = np.full((len(label_ids), k + lead + aside), float(self.rule_feature_scale))
         # relevance sees only the relevance votes: a court or police story is not about
         # trafficking because prosecution rules fire on it
-        scales[0, : len(vote_columns)] = [float(self.relevance_rule_scale) if c == label_ids[0] else 0.0 for c in vote_columns]
-        if lead:  # the lead's relevance votes: for the relevance classifier only
-            scales[:, -1] = 0.0
-            scales[0, -1] = float(self.lead_rule_scale)
+        scales[0, :k] = [float(self.relevance_rule_scale) if c == label_ids[0] else 0.0 for c in vote_columns]
+        # the relevance votes in the lead and in asides: for the relevance classifier only
+        scales[:, k:] = 0.0
+        if lead:
+            scales[0, k] = float(self.lead_rule_scale)
+        if aside:
+            scales[0, -1] = float(self.aside_rule_scale)
         return scales
 
     def _out_of_fold(self, texts: list[str], V: np.ndarray, Y: np.ndarray, W: np.ndarray, scales: np.ndarray) -> np.ndarray:
@@ -590,8 +621,8 @@ class Tagger:
         hits = self.rules_.match_many(texts)
         X = self.features_.transform_rows(texts)
         no_words = np.diff(X.indptr) == 0
-        lead = self.taxonomy_.label_ids[0] if self.lead_votes_ else None
-        return _design(X, _votes(hits, texts, self.vote_columns_, lead)), hits, no_words
+        V = _votes(hits, texts, self.vote_columns_, self.taxonomy_.label_ids[0], self.lead_votes_, self.aside_votes_)
+        return _design(X, V), hits, no_words
 
     def _proba(self, X: Any, no_words: np.ndarray, hits: Sequence[Sequence[RuleHit]]) -> np.ndarray:
         """Probabilities from the design matrix; the relevance of texts without a
@@ -662,8 +693,10 @@ class Tagger:
     @property
     def column_names_(self) -> list[str]:
         """Names of the design-matrix columns: the TF-IDF terms, then one per rule-vote label."""
-        lead = [f"(rule votes: {self.taxonomy_.label_ids[0]}, in the lead)"] if self.lead_votes_ else []
-        return [*self.features_.terms_, *(f"(rule votes: {lab})" for lab in self.vote_columns_), *lead]
+        rel = self.taxonomy_.label_ids[0]
+        lead = [f"(rule votes: {rel}, in the lead)"] if self.lead_votes_ else []
+        aside = [f"(rule votes: {rel}, in asides)"] if self.aside_votes_ else []
+        return [*self.features_.terms_, *(f"(rule votes: {lab})" for lab in self.vote_columns_), *lead, *aside]
 
     def _result(self, text: str, p: np.ndarray, x_row: Any, hits: Sequence[RuleHit]) -> TagResult:
         labels = self.taxonomy_.label_ids

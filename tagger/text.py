@@ -111,6 +111,30 @@ def lead_end(text: str) -> int:
     return len(text)
 
 
+#: What opens an aside in a news-alert snippet: a " | " list of other stories, or a
+#: label such as "Related:", "Read more:", "More from <outlet>:", "Watch:".
+_ASIDE_MARK = re.compile(
+    r"\s\|\s|\b(?:Related|Read more|Read also|Also read|See also|More from [\w .'&-]{1,30}|Also on [\w .'&-]{1,30}"
+    r"|Most read|Most popular|Watch|Trending|Latest|Top stories|Recommended|More stories|In other news"
+    r"|You might also like|Also)\s*:"
+)
+_SENTENCE_END = re.compile(r"[.!?\u2026](?=\s)")
+
+
+def aside_start(text: str, lead: int | None = None) -> int:
+    """Where the asides of ``text`` begin: the first aside marker (a " | " list of other
+    stories, "Related:", "Read more:", "More from ...:", "Watch:" and the like) after the
+    sentence that holds the lead ("Headline - Outlet." or the first sentence), or
+    ``len(text)`` when there is none. A trafficking link listed there says nothing
+    about what the story is. ``lead``: ``lead_end(text)`` when already known. Saved
+    models (format 4) depend on this definition, as on :func:`lead_end`."""
+    m = _SENTENCE_END.search(text, lead_end(text) if lead is None else lead)
+    if m is None:
+        return len(text)
+    a = _ASIDE_MARK.search(text, m.end())
+    return a.start() if a else len(text)
+
+
 def language_supported(text: str) -> bool:
     """Whether ``text`` looks like English, the language the model and rules know.
 

@@ -57,6 +57,7 @@ VARIED = [
     (KNOWN + " qqq ") * 400,  # very long, repeated n-grams with unknown words
     "police arrested traffickers " * 50,
     "12 34 56 police 2024 arrested 1st 2nd",
+    "Police open a shelter - The Star. It has beds ... Related: Human trafficking arrests | Campaign news",
 ]
 CONFIGS = [
     ((1, 1), "plain"),
@@ -146,8 +147,19 @@ def test_rows_product_equals_scipy():
 
 
 def test_predict_proba_equals_sklearn_logistic_regression(small_tagger):
+
     from sklearn.linear_model import LogisticRegression
 
+    # With the aside column (off by default). The fixture corpus has no asides, so the
+    # column is fitted a weight of 0; give it one, so that a difference in how the
+    # column is computed would show.
+    import tagger
+
+    from .conftest import SEEDS
+
+    small_tagger = tagger.train(seeds=SEEDS, cv_folds=3, aside_rule_scale=1.0)
+    assert small_tagger.model_.coef_[0, -1] == 0
+    small_tagger.model_.coef_[0, -1] = -1.5
     texts = TRAIN + VARIED
     X = small_tagger.features_.sklearn_vectorizer().set_params(vocabulary=small_tagger.features_.vocabulary_)
     X.idf_ = small_tagger.features_.idf_
@@ -155,11 +167,12 @@ def test_predict_proba_equals_sklearn_logistic_regression(small_tagger):
 
     from tagger.pipeline import _votes
 
-    # the equivalent scikit-learn design matrix: TF-IDF, then the rule-vote columns and
-    # the lead column
-    assert small_tagger.lead_votes_
-    lead = small_tagger.label_ids[0]
-    votes = _votes([small_tagger.rules_.match(t) for t in texts], texts, small_tagger.vote_columns_, lead)
+    # the equivalent scikit-learn design matrix: TF-IDF, then the rule-vote columns, the
+    # lead column and the aside column
+    assert small_tagger.lead_votes_ and small_tagger.aside_votes_
+    hits = [small_tagger.rules_.match(t) for t in texts]
+    votes = _votes(hits, texts, small_tagger.vote_columns_, small_tagger.label_ids[0], lead=True, aside=True)
+    assert votes[:, -1].any()  # some text has relevance votes in its asides
     T = X.transform(texts)
     M = sp.hstack([T, sp.csr_matrix(votes)], format="csr")
     cols = []
@@ -173,7 +186,7 @@ def test_predict_proba_equals_sklearn_logistic_regression(small_tagger):
     # texts with no relevance-rule hit: relevance log-odds lowered by the fitted shift
     from scipy.special import expit, logit
 
-    loose = np.array([not any(h.theme == lead for h in small_tagger.rules_.match(t)) for t in texts])
+    loose = np.array([not any(h.theme == small_tagger.label_ids[0] for h in hs) for hs in hits])
     assert loose.any() and small_tagger.relevance_shift_ > 0
     ref[loose, 0] = expit(logit(ref[loose, 0]) - small_tagger.relevance_shift_)
     ref[T.getnnz(axis=1) == 0] = 0.0

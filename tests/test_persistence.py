@@ -108,32 +108,62 @@ def test_other_format_versions_are_refused(saved, version, message):
 
 def test_format_1_models_without_a_lead_column_still_load(tmp_path):
     # format 1 (before lead_rule_scale): no lead column, no such parameter in model.json
-    old = tagger.train(tmp_path / "m", seeds=SEEDS, cv_folds=3, lead_rule_scale=0, unanchored_precision=None)
+    old = tagger.train(
+        tmp_path / "m", seeds=SEEDS, cv_folds=3, lead_rule_scale=0, aside_rule_scale=0, unanchored_precision=None
+    )
     meta = json.loads((tmp_path / "m" / "model.json").read_text())
     meta["format_version"] = 1
-    del meta["lead_vote_column"]
-    del meta["params"]["lead_rule_scale"]
+    for key in ("lead_vote_column", "aside_vote_column"):
+        del meta[key]
+    for key in ("lead_rule_scale", "aside_rule_scale"):
+        del meta["params"][key]
     del meta["relevance_shift"]
     del meta["params"]["unanchored_precision"]
     (tmp_path / "m" / "model.json").write_text(json.dumps(meta))
     loaded = tagger.load(tmp_path / "m")
     assert not loaded.lead_votes_ and loaded.lead_rule_scale == 0
+    assert not loaded.aside_votes_ and loaded.aside_rule_scale == 0
     assert loaded.relevance_shift_ == 0.0 and loaded.unanchored_precision is None
     assert np.array_equal(loaded.predict_proba(TEXTS), old.predict_proba(TEXTS))
 
 
 def test_format_2_models_without_a_relevance_shift_load_unshifted(tmp_path):
     # format 2 (before unanchored_precision): no relevance_shift, no such parameter
-    old = tagger.train(tmp_path / "m", seeds=SEEDS, cv_folds=3, unanchored_precision=None)
+    old = tagger.train(tmp_path / "m", seeds=SEEDS, cv_folds=3, unanchored_precision=None, aside_rule_scale=0)
     assert old.relevance_shift_ == 0.0
     meta = json.loads((tmp_path / "m" / "model.json").read_text())
     meta["format_version"] = 2
     del meta["relevance_shift"]
     del meta["params"]["unanchored_precision"]
+    del meta["aside_vote_column"]
+    del meta["params"]["aside_rule_scale"]
     (tmp_path / "m" / "model.json").write_text(json.dumps(meta))
     loaded = tagger.load(tmp_path / "m")
     assert loaded.lead_votes_ and loaded.relevance_shift_ == 0.0
     assert np.array_equal(loaded.predict_proba(TEXTS), old.predict_proba(TEXTS))
+
+
+def test_format_3_models_without_an_aside_column_load_without_one(tmp_path):
+    # format 3 (before aside_rule_scale): no aside column, no such parameter
+    old = tagger.train(tmp_path / "m", seeds=SEEDS, cv_folds=3, aside_rule_scale=0)
+    meta = json.loads((tmp_path / "m" / "model.json").read_text())
+    meta["format_version"] = 3
+    del meta["aside_vote_column"]
+    del meta["params"]["aside_rule_scale"]
+    (tmp_path / "m" / "model.json").write_text(json.dumps(meta))
+    loaded = tagger.load(tmp_path / "m")
+    assert loaded.lead_votes_ and not loaded.aside_votes_ and loaded.aside_rule_scale == 0
+    assert loaded.relevance_shift_ == old.relevance_shift_
+    assert np.array_equal(loaded.predict_proba(TEXTS), old.predict_proba(TEXTS))
+
+
+def test_an_aside_column_flag_that_disagrees_with_the_arrays_is_refused(saved):
+    meta = json.loads((saved / "model.json").read_text())
+    assert meta["aside_vote_column"] is False  # off by default
+    meta["aside_vote_column"] = True  # one column more than coef.npy has
+    (saved / "model.json").write_text(json.dumps(meta))
+    with pytest.raises(ModelFileError, match="array shapes"):
+        tagger.load(saved)
 
 
 def test_the_relevance_shift_survives_a_round_trip(saved):

@@ -175,13 +175,19 @@ def test_rule_votes_are_model_columns_and_can_be_switched_off(small_tagger):
     import tagger as tg
 
     assert small_tagger.vote_columns_ == small_tagger.label_ids
-    assert small_tagger.lead_votes_
+    assert small_tagger.lead_votes_ and not small_tagger.aside_votes_  # the aside column is off by default
     names = small_tagger.column_names_
     assert len(names) == small_tagger.model_.coef_.shape[1]
     assert names[-2] == f"(rule votes: {small_tagger.label_ids[-1]})"
     assert names[-1] == f"(rule votes: {small_tagger.label_ids[0]}, in the lead)"
-    plain = tg.train(seeds=SEEDS, cv_folds=3, rule_feature_scale=0, relevance_rule_scale=0, lead_rule_scale=0)
-    assert plain.vote_columns_ == () and not plain.lead_votes_
+    with_aside = tg.train(seeds=SEEDS, cv_folds=3, aside_rule_scale=1.0)
+    assert with_aside.aside_votes_
+    assert with_aside.column_names_[-1] == f"(rule votes: {small_tagger.label_ids[0]}, in asides)"
+    assert with_aside.model_.coef_.shape[1] == small_tagger.model_.coef_.shape[1] + 1
+    plain = tg.train(
+        seeds=SEEDS, cv_folds=3, rule_feature_scale=0, relevance_rule_scale=0, lead_rule_scale=0, aside_rule_scale=0
+    )
+    assert plain.vote_columns_ == () and not plain.lead_votes_ and not plain.aside_votes_
     assert plain.model_.coef_.shape[1] == plain.features_.n_features
     text = "Police arrested two traffickers and the court convicted them."
     assert small_tagger.tag(text).scores != plain.tag(text).scores
@@ -200,6 +206,38 @@ def test_the_lead_column_is_seen_by_the_relevance_classifier_only(small_tagger):
     assert np.all(small_tagger.model_.coef_[1:, lead_col] == 0)  # themes are not fitted on it
 
 
+def test_the_aside_column_counts_relevance_votes_after_an_aside_marker_only(default_tagger):
+    from tagger.pipeline import _votes
+
+    lab = default_tagger.label_ids[0]
+    texts = [
+        "Storm shuts the coast road - Island Times. Crews expect to reopen it on Friday ... Related: Man charged with human trafficking",
+        "Storm shuts the coast road - Island Times. Crews found two trafficking victims in a car ... Related: Ferry times change",
+        "The ministry opened a centre in Pakse. It will house women rescued from human trafficking.",
+    ]
+    V = _votes(default_tagger.rules_.match_many(texts), texts, (), lab, lead=True, aside=True)
+    assert V.shape == (3, 2)
+    assert V[0, 1] > 0  # the mention follows "Related:"
+    assert V[1, 1] == 0 and V[2, 1] == 0  # a mention in the snippet's own story, or in a paragraph's body
+    assert not V[:, 0].any()  # and none is in a lead
+
+
+def test_with_aside_rule_scale_the_model_learns_to_discount_asides(tmp_path):
+    # a corpus where a trafficking link after "Related:" never makes a story relevant
+    from tagger.training import Example
+
+    stories = ["rain", "a market", "a bridge", "bus fares", "a school fair", "a football final"]
+    ex = []
+    for i, what in enumerate(stories * 3):
+        ex.append(Example(f"News on {what} - Daily. Details {i} ... Related: Human trafficking arrests", (0, 0, 0, 0, 0), "seed"))
+        themes = tuple(int(j == i % 4) for j in range(4))  # every theme needs positives
+        ex.append(Example(f"Human trafficking case {i} - Daily. Police and {what} ...", (1, *themes), "seed"))
+        ex.append(Example(f"News on {what} {i} - Daily. It went well.", (0, 0, 0, 0, 0), "seed"))
+    t = tagger.Tagger(aside_rule_scale=1.0, cv_folds=2, min_positives_for_tuning=1000, unanchored_precision=None).fit(ex)
+    assert t.aside_votes_
+    assert t.model_.coef_[0, -1] < 0 and np.all(t.model_.coef_[1:, -1] == 0)
+
+
 def test_a_trafficking_headline_weighs_more_than_the_same_words_as_a_trailing_aside(default_tagger):
     story = "Human trafficking ring broken up in Cebu - Island Post. Police freed nine women from a bar."
     aside = "Cebu swimmers win three golds at the national meet - Island Post. Related: Human trafficking ring broken up."
@@ -209,7 +247,7 @@ def test_a_trafficking_headline_weighs_more_than_the_same_words_as_a_trailing_as
     from tagger.pipeline import _votes
 
     lab = default_tagger.label_ids[0]
-    V = _votes(default_tagger.rules_.match_many([story, aside]), [story, aside], (), lab)
+    V = _votes(default_tagger.rules_.match_many([story, aside]), [story, aside], (), lab, lead=True)
     assert V[0, 0] > 0 and V[1, 0] == 0
 
 

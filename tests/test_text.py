@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from tagger.text import lead_end
+from tagger.text import aside_start, lead_end
 
 
 @pytest.mark.parametrize(
@@ -28,3 +28,24 @@ from tagger.text import lead_end
 )
 def test_lead_end_is_the_end_of_the_headline_or_first_sentence(text: str, lead: str) -> None:
     assert text[: lead_end(text)] == lead
+
+
+@pytest.mark.parametrize(
+    ("text", "aside"),
+    [
+        # a label or a " | " list in the snippet opens the asides
+        ("Storm shuts road - Island Times. Crews are at work ... Related: Man charged | Ferry times", "Related: Man charged | Ferry times"),
+        ("Bus routes approved - Metro. They start in March. Most read: Ring busted", "Most read: Ring busted"),
+        ("Bus routes approved - Metro. They start in March | Weather | Sport", " | Weather | Sport"),
+        ("Bus routes approved - Metro. More from Metro: Ring busted", "More from Metro: Ring busted"),
+        # the headline's own separator from its outlet is not an aside
+        ("Myths about trafficking | Lake Tribune. Traffickers trick their victims ...", ""),
+        # neither is an ellipsis, nor a colon in the body of a paragraph
+        ("Court jails recruiter - Star. ... the man was also charged with trafficking ...", ""),
+        ("The plan has three parts: awareness, law enforcement and victim care.", ""),
+        ("", ""),
+    ],
+)
+def test_aside_start_is_the_first_aside_marker_after_the_lead_sentence(text: str, aside: str) -> None:
+    assert text[aside_start(text) :] == aside
+    assert aside_start(text, lead_end(text)) == aside_start(text)
