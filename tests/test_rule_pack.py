@@ -90,6 +90,11 @@ FIRES = [
         "recruitment agencies",
     ),
     _fires("prev.migration_recruitment", "Nepali workers bound for the Gulf now attend pre-departure classes.", "pre-departure"),
+    _fires(
+        "prev.migration_recruitment",
+        "Consulates will check work-visa applications more closely so that traffickers cannot abuse the scheme.",
+        "visa applications",
+    ),
     _fires("prev.supply_chain", "The retailer published an audit of its cotton supply chain in Uzbekistan.", "supply chain"),
     _fires(
         "prev.supply_chain",
@@ -199,6 +204,16 @@ FIRES = [
     _fires("part.cooperation", "The embassy in Riyadh issued emergency travel papers.", "embassy"),
     _fires("part.cooperation_strong", "The arrests were made in cooperation with Dutch police.", "in cooperation with"),
     _fires("part.cooperation_strong", "Bulgaria extradited a suspect to the United Kingdom on Monday.", "extradited"),
+    _fires(
+        "part.cooperation_strong",
+        "The labour and interior ministries will work closely together against the trafficking of fishermen.",
+        "work closely together",
+    ),
+    _fires(
+        "part.cooperation_strong",
+        "Ending forced labour needs collaboration between governments, employers and unions.",
+        "collaboration between",
+    ),
     _fires("part.meetings", "Ministers from six countries met at a summit in Jakarta.", "summit"),
     _fires("part.funding_assistance", "The project in Mozambique is funded by the Norwegian government.", "funded by"),
     _fires("part.funding_assistance", "Australia provides technical assistance to prosecutors in Fiji.", "technical assistance"),
