@@ -27,8 +27,9 @@ slavery vocabulary at all) get their relevance score lowered by a fixed shift in
 log-odds, ``relevance_shift_``. The seed corpus holds many such relevant texts on
 purpose (assessment clauses, plan bullets), far more than a news stream does, where
 almost every unanchored text is off-topic. The shift is learnt in ``fit``: it moves
-the relevance threshold, for unanchored texts only, to the lowest one at which their
-out-of-fold precision reaches ``unanchored_precision``.
+the relevance threshold, for unanchored texts only, to the lowest one from which their
+out-of-fold precision stays at ``unanchored_precision`` or above (see
+:func:`unanchored_shift`).
 """
 
 from __future__ import annotations
