@@ -10,11 +10,14 @@ import threading
 import numpy as np
 import pytest
 
+import tagger
 import tagger._fastvec as fastvec
 from tagger._sparse import Rows
 from tagger._textproc import ENGLISH_STOP_WORDS
 from tagger.errors import InputValueError
 from tagger.features import TfidfFeatures
+
+from .conftest import SEEDS
 
 TRAIN = [
     "Police arrested the traffickers after a raid on the brothel near the border.",
@@ -146,51 +149,44 @@ def test_rows_product_equals_scipy():
     assert isinstance(rows, Rows) and len(rows) == len(TRAIN + VARIED)
 
 
-def test_predict_proba_equals_sklearn_logistic_regression(small_tagger):
-
+def test_predict_proba_equals_sklearn_logistic_regression():
+    import scipy.sparse as sp
+    from scipy.special import expit, logit
     from sklearn.linear_model import LogisticRegression
+
+    from tagger.pipeline import _votes
 
     # With the aside column (off by default). The fixture corpus has no asides, so the
     # column is fitted a weight of 0; give it one, so that a difference in how the
     # column is computed would show.
-    import tagger
-
-    from .conftest import SEEDS
-
-    small_tagger = tagger.train(seeds=SEEDS, cv_folds=3, aside_rule_scale=1.0)
-    assert small_tagger.model_.coef_[0, -1] == 0
-    small_tagger.model_.coef_[0, -1] = -1.5
+    model = tagger.train(seeds=SEEDS, cv_folds=3, aside_rule_scale=1.0)
+    assert model.model_.coef_[0, -1] == 0
+    model.model_.coef_[0, -1] = -1.5
     texts = TRAIN + VARIED
-    X = small_tagger.features_.sklearn_vectorizer().set_params(vocabulary=small_tagger.features_.vocabulary_)
-    X.idf_ = small_tagger.features_.idf_
-    import scipy.sparse as sp
-
-    from tagger.pipeline import _votes
-
+    X = model.features_.sklearn_vectorizer().set_params(vocabulary=model.features_.vocabulary_)
+    X.idf_ = model.features_.idf_
     # the equivalent scikit-learn design matrix: TF-IDF, then the rule-vote columns, the
     # lead column and the aside column
-    assert small_tagger.lead_votes_ and small_tagger.aside_votes_
-    hits = [small_tagger.rules_.match(t) for t in texts]
-    votes = _votes(hits, texts, small_tagger.vote_columns_, small_tagger.label_ids[0], lead=True, aside=True)
+    assert model.lead_votes_ and model.aside_votes_
+    hits = [model.rules_.match(t) for t in texts]
+    votes = _votes(hits, texts, model.vote_columns_, model.label_ids[0], lead=True, aside=True)
     assert votes[:, -1].any()  # some text has relevance votes in its asides
     T = X.transform(texts)
     M = sp.hstack([T, sp.csr_matrix(votes)], format="csr")
     cols = []
-    for j in range(len(small_tagger.label_ids)):
+    for j in range(len(model.label_ids)):
         lr = LogisticRegression()
-        lr.coef_ = small_tagger.model_.coef_[j : j + 1]
-        lr.intercept_ = small_tagger.model_.intercept_[j : j + 1]
+        lr.coef_ = model.model_.coef_[j : j + 1]
+        lr.intercept_ = model.model_.intercept_[j : j + 1]
         lr.classes_ = np.array([0, 1])
         cols.append(lr.predict_proba(M)[:, 1])
     ref = np.column_stack(cols)
     # texts with no relevance-rule hit: relevance log-odds lowered by the fitted shift
-    from scipy.special import expit, logit
-
-    loose = np.array([not any(h.theme == small_tagger.label_ids[0] for h in hs) for hs in hits])
-    assert loose.any() and small_tagger.relevance_shift_ > 0
-    ref[loose, 0] = expit(logit(ref[loose, 0]) - small_tagger.relevance_shift_)
+    loose = np.array([not any(h.theme == model.label_ids[0] for h in hs) for hs in hits])
+    assert loose.any() and model.relevance_shift_ > 0
+    ref[loose, 0] = expit(logit(ref[loose, 0]) - model.relevance_shift_)
     ref[T.getnnz(axis=1) == 0] = 0.0
-    assert np.max(np.abs(small_tagger.predict_proba(texts) - ref)) < 1e-9
+    assert np.max(np.abs(model.predict_proba(texts) - ref)) < 1e-9
 
 
 def test_n_jobs_gives_the_same_results(small_tagger, default_tagger):
