@@ -93,6 +93,31 @@ def _probe_insert(
         slot[pend] = (slot[pend] + 1) & mask
 
 
+def _probe_on(
+    slot: np.ndarray,
+    pend: np.ndarray,
+    mask: int,
+    marker: np.ndarray,
+    empty: int,
+    keys: Sequence[tuple[np.ndarray, np.ndarray]],
+    values: np.ndarray,
+    out: np.ndarray,
+) -> None:
+    """The slow path of a vectorised linear-probing lookup: the queries ``pend`` found
+    another key in their slot ``slot[pend]`` (advanced in place), so they probe on
+    until they meet their key, where ``out`` takes ``values`` at that slot, or a slot
+    that is free (``marker`` holds ``empty``), where ``out`` keeps its miss value.
+    ``keys`` pairs each table key column with the queries' values for it."""
+    while pend.size:
+        sl = (slot[pend] + 1) & mask
+        slot[pend] = sl
+        hit = np.ones(pend.shape[0], dtype=bool)
+        for column, query in keys:
+            hit &= column[sl] == query[pend]
+        out[pend[hit]] = values[sl[hit]]
+        pend = pend[~hit & (marker[sl] != empty)]
+
+
 class _PieceTable:
     """An open-addressing hash table (linear probing) in numpy arrays: a plain ASCII
     piece of 2 to 16 bytes, packed exactly into two uint64 words (zero-padded: the
@@ -144,13 +169,7 @@ class _PieceTable:
             k2[long] = k2long
             pend = bad[out[bad] != _MISS]  # wrong key in a filled slot: probe on
             out[bad] = _MISS
-            while pend.size:
-                sl = (slot[pend] + 1) & self.mask
-                slot[pend] = sl
-                v = self.val[sl]
-                hit = (self.k1[sl] == k1[pend]) & (self.k2[sl] == k2[pend])
-                out[pend[hit]] = v[hit]
-                pend = pend[~hit & (v != _MISS)]
+            _probe_on(slot, pend, self.mask, self.val, _MISS, [(self.k1, k1), (self.k2, k2)], self.val, out)
         return out
 
     def put(self, k1: np.ndarray, k2: np.ndarray, vals: np.ndarray) -> None:
@@ -201,13 +220,7 @@ class _KeyTable:
         if bad.size:
             out[bad] = -1
             pend = bad[found[bad] != -1]  # another key in the slot: probe on
-            while pend.size:
-                sl = (slot[pend] + 1) & self.mask
-                slot[pend] = sl
-                found = self.keys[sl]
-                hit = found == keys[pend]
-                out[pend[hit]] = self.feats[sl[hit]]
-                pend = pend[~hit & (found != -1)]
+            _probe_on(slot, pend, self.mask, self.keys, -1, [(self.keys, keys)], self.feats, out)
         return out
 
 
