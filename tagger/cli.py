@@ -382,7 +382,8 @@ def cmd_info(args: argparse.Namespace) -> int:
     if feats.get("stem"):
         extras.append(f"suffix stripping {feats['stem']}")
     if meta.get("rule_vote_columns"):
-        extras.append(f"rule-vote columns for {', '.join(meta['rule_vote_columns'])}")
+        each = "every match" if meta.get("rule_votes_per_match", True) else "each rule once per text"
+        extras.append(f"rule-vote columns for {', '.join(meta['rule_vote_columns'])} (counting {each})")
     if meta.get("lead_vote_column"):
         extras.append(f"{meta['labels'][0]} votes in the lead")
     if meta.get("aside_vote_column"):

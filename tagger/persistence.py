@@ -39,11 +39,12 @@ from .rules import RuleSet
 from .themes import Taxonomy
 
 FORMAT_NAME = "tagger-model"
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 #: Formats this version reads. 1: no lead-vote column (models before lead_rule_scale);
 #: 2: no relevance shift for texts without a relevance-rule hit (before unanchored_precision);
-#: 3: no aside-vote column (before aside_rule_scale).
-READABLE_FORMATS = (1, 2, 3, 4)
+#: 3: no aside-vote column (before aside_rule_scale); 1 to 4: rule votes count every
+#: match of a rule (before vote_per_match, which format 5 records).
+READABLE_FORMATS = (1, 2, 3, 4, 5)
 METADATA = "model.json"
 ARRAYS = ("idf", "coef", "intercept")
 JSON_FILES = ("vocabulary.json", "rules.json")
@@ -108,6 +109,7 @@ def model_files(t: Any) -> dict[str, bytes]:
         "rule_vote_columns": list(t.vote_columns_),
         "lead_vote_column": bool(t.lead_votes_),
         "aside_vote_column": bool(getattr(t, "aside_votes_", False)),
+        "rule_votes_per_match": bool(getattr(t, "vote_per_match_", True)),
         "rules_sha256": t.rules_.sha256(),
         "training": getattr(t, "training_info_", {}) | {"summary": t.training_summary_},
         "metrics": {"cross_validation": t.cv_metrics_},
@@ -266,7 +268,10 @@ def load_model(path: str | Path) -> Any:
         vote_columns = tuple(meta.get("rule_vote_columns", ()))
         lead = meta.get("lead_vote_column", False)
         aside = meta.get("aside_vote_column", False)
-        for key, flag in (("lead_vote_column", lead), ("aside_vote_column", aside)):
+        per_match = meta.get("rule_votes_per_match", True) if v >= 5 else True
+        if v >= 5 and "rule_votes_per_match" not in meta:
+            raise ModelFileError(f"{d}: {METADATA} of a format {v} model has no rule_votes_per_match")
+        for key, flag in (("lead_vote_column", lead), ("aside_vote_column", aside), ("rule_votes_per_match", per_match)):
             if not isinstance(flag, bool):
                 raise ModelFileError(f"{d}: {key} in {METADATA} must be true or false, got {flag!r}")
         if (
@@ -286,6 +291,7 @@ def load_model(path: str | Path) -> Any:
             params["lead_rule_scale"] = 0.0
         if not aside:  # formats 1 to 3 have no aside column (nor the parameter)
             params["aside_rule_scale"] = 0.0
+        params["vote_per_match"] = per_match  # formats 1 to 4 counted every match (and lack the parameter)
         if v >= 3:
             if "relevance_shift" not in meta:
                 raise ModelFileError(f"{d}: {METADATA} of a format {v} model has no relevance_shift")
@@ -312,6 +318,7 @@ def load_model(path: str | Path) -> Any:
         t.vote_columns_ = vote_columns
         t.lead_votes_ = lead
         t.aside_votes_ = aside
+        t.vote_per_match_ = per_match
         t.thresholds_ = thresholds
         t.relevance_shift_ = float(shift)
         t.threshold_source_ = dict(meta.get("threshold_source", {}))

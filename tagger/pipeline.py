@@ -7,7 +7,10 @@ uses scikit-learn and scipy.
 
 The design matrix of a text is its TF-IDF row followed by one column per label holding
 log(1 + the summed weights of that label's rules that fire): the model learns how far to
-trust each rule family. Theme classifiers see every vote column; the relevance
+trust each rule family. A rule counts once per text however often it matches
+(``vote_per_match=False``, the default): a country profile that says "victims" ten
+times is no more about victim support than one that says it once. Models of formats 1
+to 4 counted every match and still do. Theme classifiers see every vote column; the relevance
 classifier sees only the relevance votes (``relevance_rule_scale``), so a court or
 police story does not look relevant because prosecution rules fire on it, plus one more
 column: the relevance votes of rules that fire in the text's lead, its headline or first
@@ -57,15 +60,25 @@ from .themes import Taxonomy
 logger = logging.getLogger(__name__)
 
 
-def _rule_votes(hits_per_text: Sequence[Sequence[RuleHit]], columns: Sequence[str]) -> np.ndarray:
-    """log(1 + summed rule weights) per text and label in ``columns`` (shape n x len(columns))."""
+def _weight(hits: Iterable[RuleHit], per_match: bool) -> float:
+    """Summed weights of ``hits``: of every match, or of each rule once."""
+    if per_match:
+        return sum(h.weight for h in hits)
+    return sum({h.rule: h.weight for h in hits}.values())
+
+
+def _rule_votes(hits_per_text: Sequence[Sequence[RuleHit]], columns: Sequence[str], per_match: bool = False) -> np.ndarray:
+    """log(1 + summed rule weights) per text and label in ``columns`` (shape n x len(columns));
+    a rule counts once per text, or once per match with ``per_match``."""
     V = np.zeros((len(hits_per_text), len(columns)), dtype=np.float64)
     if columns:
         index = {lab: j for j, lab in enumerate(columns)}
         for i, hits in enumerate(hits_per_text):
+            seen: set[str] = set()
             for h in hits:
                 j = index.get(h.theme)
-                if j is not None:
+                if j is not None and (per_match or h.rule not in seen):
+                    seen.add(h.rule)
                     V[i, j] += h.weight
     return np.log1p(V)
 
@@ -77,18 +90,25 @@ def _votes(
     label: str,
     lead: bool = False,
     aside: bool = False,
+    per_match: bool = False,
 ) -> np.ndarray:
     """The rule-vote columns of the design matrix: one per label in ``columns``, then
     ``label``'s votes in each text's lead (with ``lead``) and in its asides (with
-    ``aside``)."""
-    V = _rule_votes(hits_per_text, columns)
+    ``aside``). Each rule counts once per text and column, or once per match with
+    ``per_match``."""
+    V = _rule_votes(hits_per_text, columns, per_match)
     if not (lead or aside):
         return V
-    return np.hstack([V, _positional_votes(hits_per_text, texts, label, lead, aside)])
+    return np.hstack([V, _positional_votes(hits_per_text, texts, label, lead, aside, per_match)])
 
 
 def _positional_votes(
-    hits_per_text: Sequence[Sequence[RuleHit]], texts: Sequence[str], label: str, lead: bool, aside: bool
+    hits_per_text: Sequence[Sequence[RuleHit]],
+    texts: Sequence[str],
+    label: str,
+    lead: bool,
+    aside: bool,
+    per_match: bool = False,
 ) -> np.ndarray:
     """log(1 + summed weights of ``label``'s rules that fire in each text's lead
     (:func:`~tagger.text.lead_end`; first column, with ``lead``) and after its first
@@ -100,10 +120,10 @@ def _positional_votes(
             continue
         end = lead_end(text)
         if lead:
-            V[i, 0] = sum(h.weight for h in mine if h.start < end)
+            V[i, 0] = _weight((h for h in mine if h.start < end), per_match)
         if aside and any(h.start >= end for h in mine):
             begin = aside_start(text, end)
-            V[i, -1] = sum(h.weight for h in mine if h.start >= begin)
+            V[i, -1] = _weight((h for h in mine if h.start >= begin), per_match)
     return np.log1p(V)
 
 
@@ -251,7 +271,8 @@ class Tagger:
         relevance_rule_scale: float = 0.15,
         lead_rule_scale: float = 1.0,
         aside_rule_scale: float = 0.0,
-        unanchored_precision: float | None = 0.98,
+        vote_per_match: bool = False,
+        unanchored_precision: float | None = 0.985,
         min_positives_for_tuning: int = 10,
         cv_folds: int = 5,
         top_terms: int = 5,
@@ -276,6 +297,7 @@ class Tagger:
         self.relevance_rule_scale = relevance_rule_scale
         self.lead_rule_scale = lead_rule_scale
         self.aside_rule_scale = aside_rule_scale
+        self.vote_per_match = vote_per_match
         self.unanchored_precision = unanchored_precision
         self.min_positives_for_tuning = min_positives_for_tuning
         self.cv_folds = cv_folds
@@ -300,6 +322,7 @@ class Tagger:
         "relevance_rule_scale",
         "lead_rule_scale",
         "aside_rule_scale",
+        "vote_per_match",
         "unanchored_precision",
         "min_positives_for_tuning",
         "cv_folds",
@@ -345,6 +368,8 @@ class Tagger:
         for name in ("rule_feature_scale", "relevance_rule_scale", "lead_rule_scale", "aside_rule_scale"):
             if not (number(getattr(self, name)) and getattr(self, name) >= 0):
                 raise InputValueError(f"{name} must be a number >= 0, got {getattr(self, name)!r}")
+        if not isinstance(self.vote_per_match, (bool, np.bool_)):
+            raise InputValueError(f"vote_per_match must be True or False, got {self.vote_per_match!r}")
         up = self.unanchored_precision
         if up is not None and not (number(up) and 0 < up < 1):
             raise InputValueError(f"unanchored_precision must be None or a number in (0, 1), got {up!r}")
@@ -418,7 +443,8 @@ class Tagger:
         lead = self.lead_rule_scale > 0
         aside = self.aside_rule_scale > 0
         train_hits = rules.match_many(texts)
-        V = _votes(train_hits, texts, vote_columns, label_ids[0], lead, aside)
+        per_match = bool(self.vote_per_match)
+        V = _votes(train_hits, texts, vote_columns, label_ids[0], lead, aside, per_match)
         scales = self._column_scales(label_ids, vote_columns, lead, aside)
 
         logger.info("cross-validating on %d examples (%d folds)", len(texts), self.cv_folds)
@@ -493,6 +519,7 @@ class Tagger:
         self.vote_columns_ = tuple(vote_columns)
         self.lead_votes_ = lead
         self.aside_votes_ = aside
+        self.vote_per_match_ = per_match
         self.__dict__.pop("_column_names_cache", None)  # names of a previous fit
         self.thresholds_ = thresholds
         self.relevance_shift_ = shift
@@ -622,7 +649,15 @@ class Tagger:
         hits = self.rules_.match_many(texts)
         X = self.features_.transform_rows(texts)
         no_words = np.diff(X.indptr) == 0
-        V = _votes(hits, texts, self.vote_columns_, self.taxonomy_.label_ids[0], self.lead_votes_, self.aside_votes_)
+        V = _votes(
+            hits,
+            texts,
+            self.vote_columns_,
+            self.taxonomy_.label_ids[0],
+            self.lead_votes_,
+            self.aside_votes_,
+            getattr(self, "vote_per_match_", True),  # objects pickled before it counted every match
+        )
         return _design(X, V), hits, no_words
 
     def _proba(self, X: Any, no_words: np.ndarray, hits: Sequence[Sequence[RuleHit]]) -> np.ndarray:

@@ -232,3 +232,33 @@ def test_save_replaces_existing_model(small_tagger, saved):
     small_tagger.save(saved)
     assert not (saved / "stale.txt").exists()
     tagger.load(saved)
+
+
+def test_format_4_models_still_count_every_rule_match(tmp_path):
+    # format 4 (before vote_per_match): rule votes counted every match of a rule
+    old = tagger.train(tmp_path / "m", seeds=SEEDS, cv_folds=3, vote_per_match=True)
+    assert old.vote_per_match_ is True
+    meta = json.loads((tmp_path / "m" / "model.json").read_text())
+    assert meta["rule_votes_per_match"] is True
+    meta["format_version"] = 4
+    del meta["rule_votes_per_match"]
+    del meta["params"]["vote_per_match"]
+    (tmp_path / "m" / "model.json").write_text(json.dumps(meta))
+    loaded = tagger.load(tmp_path / "m")
+    assert loaded.vote_per_match_ is True and loaded.vote_per_match is True
+    assert np.array_equal(loaded.predict_proba(TEXTS), old.predict_proba(TEXTS))
+
+
+def test_a_format_5_model_without_its_vote_counting_flag_is_refused(saved):
+    meta = json.loads((saved / "model.json").read_text())
+    del meta["rule_votes_per_match"]
+    (saved / "model.json").write_text(json.dumps(meta))
+    with pytest.raises(ModelFileError, match="rule_votes_per_match"):
+        tagger.load(saved)
+
+
+def test_the_vote_counting_flag_round_trips(saved):
+    loaded = tagger.load(saved)
+    meta = json.loads((saved / "model.json").read_text())
+    assert meta["format_version"] == FORMAT_VERSION
+    assert loaded.vote_per_match_ is meta["rule_votes_per_match"] is False

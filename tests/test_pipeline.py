@@ -336,4 +336,26 @@ def test_the_unanchored_choice_is_recorded(small_tagger):
     info = small_tagger.threshold_tuning_["relevance"]["unanchored"]
     assert info["shift"] == pytest.approx(small_tagger.relevance_shift_)
     assert info["threshold"] >= small_tagger.thresholds_["relevance"]
-    assert info["min_precision"] == 0.98
+    assert info["min_precision"] == small_tagger.unanchored_precision
+
+
+def test_a_rule_counts_once_per_text_unless_vote_per_match(default_tagger):
+    from tagger.pipeline import _votes
+
+    labels = default_tagger.label_ids
+    once = "Most of the victims came from two hill districts."
+    often = "Most of the victims came from two hill districts; other victims, and relatives of victims, came later."
+    hits = default_tagger.rules_.match_many([once, often])
+    assert {h.rule for h in hits[0]} == {h.rule for h in hits[1]}  # the same rules fire, one of them thrice
+    assert len(hits[1]) > len(hits[0])
+    per_rule = _votes(hits, [once, often], labels, labels[0], lead=True)
+    per_match = _votes(hits, [once, often], labels, labels[0], lead=True, per_match=True)
+    np.testing.assert_array_equal(per_rule[0], per_rule[1])
+    assert per_match[1, labels.index("protection")] > per_match[0, labels.index("protection")]
+    np.testing.assert_array_equal(per_rule[0], per_match[0])  # one match per rule: no difference
+
+
+def test_the_fitted_tagger_records_how_it_counts_rule_votes(small_tagger):
+    assert small_tagger.vote_per_match is False and small_tagger.vote_per_match_ is False
+    with pytest.raises(InputValueError, match="vote_per_match"):
+        tagger.train(seeds=SEEDS, cv_folds=3, vote_per_match="yes")
