@@ -76,6 +76,23 @@ FIRES = [
         "Italian prosecutors broke up a ring suspected of migrant smuggling from Libya.",
         "migrant smuggling",
     ),
+    _fires(
+        "rel.exploitation_indicators",
+        "Workers at the sawmill in Gabon said the manager took their passports on the first day.",
+        "took their passports",
+    ),
+    _fires(
+        "rel.exploitation_indicators",
+        "Nepali cleaners in Doha said they still owed recruitment fees of up to 1,500 dollars.",
+        "recruitment fees",
+    ),
+    _fires("rel.other_exploitation", "Two Hmong girls from Lao Cai were sold as brides across the border.", "sold as brides"),
+    _fires("rel.forced_labour", "Talibé boys in Senegal are forced to beg in the streets of Dakar.", "forced to beg"),
+    _fires(
+        "rel.sexual_exploitation",
+        "Investigators traced payments for livestreamed sexual abuse of children in Pampanga.",
+        "livestreamed sexual abuse",
+    ),
     # prevention
     _fires(
         "prev.awareness", "The ministry launched an awareness campaign in secondary schools across Uganda.", "awareness campaign"
@@ -213,6 +230,16 @@ FIRES = [
         "part.cooperation_strong",
         "Ending forced labour needs collaboration between governments, employers and unions.",
         "collaboration between",
+    ),
+    _fires(
+        "part.cooperation_strong",
+        "The ministry is partnering with the IOM to screen returnees from the Gulf.",
+        "partnering with",
+    ),
+    _fires(
+        "part.cooperation_strong",
+        "The two provinces agreed to strengthen cooperation on missing-person cases at the border.",
+        "strengthen cooperation",
     ),
     _fires("part.meetings", "Ministers from six countries met at a summit in Jakarta.", "summit"),
     _fires("part.funding_assistance", "The project in Mozambique is funded by the Norwegian government.", "funded by"),
@@ -402,4 +429,17 @@ NOT_RELEVANT_TEXTS = [
 def test_default_model_leaves_look_alikes_not_relevant(default_tagger, text: str) -> None:  # type: ignore[no-untyped-def]
     result = default_tagger.tag(text)
     assert not result.relevant
+    assert result.themes == ()
+
+
+def test_default_model_reads_a_country_profile_as_relevant_with_no_theme(default_tagger) -> None:  # type: ignore[no-untyped-def]
+    # a description of the problem that names victims again and again is not victim support
+    profile = (
+        "Traffickers exploit victims from the highlands in the capital's karaoke bars; victims from "
+        "neighbouring countries are forced to work on fishing boats and plantations; most victims are "
+        "recruited by relatives or acquaintances who promise jobs in cities; child victims are exploited "
+        "in begging and domestic servitude."
+    )
+    result = default_tagger.tag(profile)
+    assert result.relevant
     assert result.themes == ()
