@@ -71,8 +71,15 @@ def _npy_bytes(a: np.ndarray) -> bytes:
     return buf.getvalue()
 
 
+def _plain(o: Any) -> Any:
+    """numpy scalars (a parameter given as ``np.int64(2)``, say) as their Python values."""
+    if isinstance(o, np.generic):
+        return o.item()
+    raise TypeError(f"{type(o).__name__} is not JSON serializable")
+
+
 def _json_bytes(obj: Any) -> bytes:
-    return (json.dumps(obj, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+    return (json.dumps(obj, ensure_ascii=False, indent=1, sort_keys=True, default=_plain) + "\n").encode("utf-8")
 
 
 def _sha(b: bytes) -> str:

@@ -333,6 +333,7 @@ class Tagger:
     def get_params(self) -> dict[str, Any]:
         """The scalar parameters (not rules/taxonomy), JSON-ready."""
         p = {k: getattr(self, k) for k in self._PARAM_NAMES}
+        p = {k: v.item() if isinstance(v, np.generic) else v for k, v in p.items()}  # numpy scalars -> JSON types
         p["ngram_range"] = list(p["ngram_range"])
         return p
 
@@ -368,8 +369,9 @@ class Tagger:
         for name in ("rule_feature_scale", "relevance_rule_scale", "lead_rule_scale", "aside_rule_scale"):
             if not (number(getattr(self, name)) and getattr(self, name) >= 0):
                 raise InputValueError(f"{name} must be a number >= 0, got {getattr(self, name)!r}")
-        if not isinstance(self.vote_per_match, (bool, np.bool_)):
-            raise InputValueError(f"vote_per_match must be True or False, got {self.vote_per_match!r}")
+        for name in ("stop_words", "stem", "vote_per_match"):
+            if not isinstance(getattr(self, name), (bool, np.bool_)):
+                raise InputValueError(f"{name} must be True or False, got {getattr(self, name)!r}")
         up = self.unanchored_precision
         if up is not None and not (number(up) and 0 < up < 1):
             raise InputValueError(f"unanchored_precision must be None or a number in (0, 1), got {up!r}")

@@ -112,7 +112,10 @@ def test_fit_returns_self_and_constructor_only_stores():
     assert t2.fit(list(s.corpus)) is t2
 
 
-@pytest.mark.parametrize(("param", "value"), [("C", 0), ("ngram_range", (2, 1)), ("cv_folds", 1), ("default_threshold", 1.5)])
+@pytest.mark.parametrize(
+    ("param", "value"),
+    [("C", 0), ("ngram_range", (2, 1)), ("cv_folds", 1), ("default_threshold", 1.5), ("stem", "no"), ("stop_words", None)],
+)
 def test_bad_parameters_are_named(param, value):
     from tagger.training import load_seeds
 
@@ -359,3 +362,12 @@ def test_the_fitted_tagger_records_how_it_counts_rule_votes(small_tagger):
     assert small_tagger.vote_per_match is False and small_tagger.vote_per_match_ is False
     with pytest.raises(InputValueError, match="vote_per_match"):
         tagger.train(seeds=SEEDS, cv_folds=3, vote_per_match="yes")
+
+
+def test_numpy_scalar_parameters_are_saved_as_plain_json(tmp_path):
+    import json
+
+    t = tagger.train(tmp_path / "m", seeds=SEEDS, cv_folds=3, vote_per_match=np.True_, C=np.float32(2.0), min_df=np.int64(1))
+    params = json.loads((tmp_path / "m" / "model.json").read_text())["params"]
+    assert params["vote_per_match"] is True and params["C"] == 2.0 and params["min_df"] == 1
+    assert np.array_equal(tagger.load(tmp_path / "m").predict_proba(["Police arrested two traffickers."]), t.predict_proba(["Police arrested two traffickers."]))
