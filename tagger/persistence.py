@@ -275,9 +275,11 @@ def load_model(path: str | Path) -> Any:
         vote_columns = tuple(meta.get("rule_vote_columns", ()))
         lead = meta.get("lead_vote_column", False)
         aside = meta.get("aside_vote_column", False)
-        per_match = meta.get("rule_votes_per_match", True) if v >= 5 else True
-        if v >= 5 and "rule_votes_per_match" not in meta:
-            raise ModelFileError(f"{d}: {METADATA} of a format {v} model has no rule_votes_per_match")
+        per_match = True  # formats 1 to 4 counted every match of a rule
+        if v >= 5:
+            if "rule_votes_per_match" not in meta:
+                raise ModelFileError(f"{d}: {METADATA} of a format {v} model has no rule_votes_per_match")
+            per_match = meta["rule_votes_per_match"]
         for key, flag in (("lead_vote_column", lead), ("aside_vote_column", aside), ("rule_votes_per_match", per_match)):
             if not isinstance(flag, bool):
                 raise ModelFileError(f"{d}: {key} in {METADATA} must be true or false, got {flag!r}")

@@ -60,11 +60,10 @@ from .themes import Taxonomy
 logger = logging.getLogger(__name__)
 
 
-def _weight(hits: Iterable[RuleHit], per_match: bool) -> float:
-    """Summed weights of ``hits``: of every match, or of each rule once."""
-    if per_match:
-        return sum(h.weight for h in hits)
-    return sum({h.rule: h.weight for h in hits}.values())
+def _counted(hits: Iterable[RuleHit], per_match: bool) -> Iterable[RuleHit]:
+    """The hits that vote: every match with ``per_match``, else one per rule (a rule's
+    hits all carry its weight, so which one does not matter)."""
+    return hits if per_match else {h.rule: h for h in hits}.values()
 
 
 def _rule_votes(hits_per_text: Sequence[Sequence[RuleHit]], columns: Sequence[str], per_match: bool = False) -> np.ndarray:
@@ -74,11 +73,9 @@ def _rule_votes(hits_per_text: Sequence[Sequence[RuleHit]], columns: Sequence[st
     if columns:
         index = {lab: j for j, lab in enumerate(columns)}
         for i, hits in enumerate(hits_per_text):
-            seen: set[str] = set()
-            for h in hits:
+            for h in _counted(hits, per_match):
                 j = index.get(h.theme)
-                if j is not None and (per_match or h.rule not in seen):
-                    seen.add(h.rule)
+                if j is not None:
                     V[i, j] += h.weight
     return np.log1p(V)
 
@@ -120,10 +117,10 @@ def _positional_votes(
             continue
         end = lead_end(text)
         if lead:
-            V[i, 0] = _weight((h for h in mine if h.start < end), per_match)
+            V[i, 0] = sum(h.weight for h in _counted([h for h in mine if h.start < end], per_match))
         if aside and any(h.start >= end for h in mine):
             begin = aside_start(text, end)
-            V[i, -1] = _weight((h for h in mine if h.start >= begin), per_match)
+            V[i, -1] = sum(h.weight for h in _counted([h for h in mine if h.start >= begin], per_match))
     return np.log1p(V)
 
 
@@ -331,9 +328,9 @@ class Tagger:
     )
 
     def get_params(self) -> dict[str, Any]:
-        """The scalar parameters (not rules/taxonomy), JSON-ready."""
+        """The scalar parameters (not rules/taxonomy), as saved in ``model.json`` (whose
+        writer turns numpy scalars into plain numbers)."""
         p = {k: getattr(self, k) for k in self._PARAM_NAMES}
-        p = {k: v.item() if isinstance(v, np.generic) else v for k, v in p.items()}  # numpy scalars -> JSON types
         p["ngram_range"] = list(p["ngram_range"])
         return p
 
