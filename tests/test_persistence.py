@@ -106,20 +106,32 @@ def test_other_format_versions_are_refused(saved, version, message):
         tagger.load(saved)
 
 
+def _as_format(d: Path, version: int, keys: tuple[str, ...], params: tuple[str, ...]) -> dict:
+    """Rewrite the model.json in ``d`` as an older format wrote it: ``version``, without
+    the top-level ``keys`` and the ``params`` that format did not have yet. Returns
+    the metadata as saved, before the rewrite."""
+    saved = (d / "model.json").read_text()
+    meta = json.loads(saved)
+    meta["format_version"] = version
+    for key in keys:
+        del meta[key]
+    for key in params:
+        del meta["params"][key]
+    (d / "model.json").write_text(json.dumps(meta))
+    return json.loads(saved)
+
+
 def test_format_1_models_without_a_lead_column_still_load(tmp_path):
     # format 1 (before lead_rule_scale): no lead column, no such parameter in model.json
     old = tagger.train(
         tmp_path / "m", seeds=SEEDS, cv_folds=3, lead_rule_scale=0, aside_rule_scale=0, unanchored_precision=None
     )
-    meta = json.loads((tmp_path / "m" / "model.json").read_text())
-    meta["format_version"] = 1
-    for key in ("lead_vote_column", "aside_vote_column"):
-        del meta[key]
-    for key in ("lead_rule_scale", "aside_rule_scale"):
-        del meta["params"][key]
-    del meta["relevance_shift"]
-    del meta["params"]["unanchored_precision"]
-    (tmp_path / "m" / "model.json").write_text(json.dumps(meta))
+    _as_format(
+        tmp_path / "m",
+        1,
+        ("lead_vote_column", "aside_vote_column", "relevance_shift"),
+        ("lead_rule_scale", "aside_rule_scale", "unanchored_precision"),
+    )
     loaded = tagger.load(tmp_path / "m")
     assert not loaded.lead_votes_ and loaded.lead_rule_scale == 0
     assert not loaded.aside_votes_ and loaded.aside_rule_scale == 0
@@ -131,13 +143,7 @@ def test_format_2_models_without_a_relevance_shift_load_unshifted(tmp_path):
     # format 2 (before unanchored_precision): no relevance_shift, no such parameter
     old = tagger.train(tmp_path / "m", seeds=SEEDS, cv_folds=3, unanchored_precision=None, aside_rule_scale=0)
     assert old.relevance_shift_ == 0.0
-    meta = json.loads((tmp_path / "m" / "model.json").read_text())
-    meta["format_version"] = 2
-    del meta["relevance_shift"]
-    del meta["params"]["unanchored_precision"]
-    del meta["aside_vote_column"]
-    del meta["params"]["aside_rule_scale"]
-    (tmp_path / "m" / "model.json").write_text(json.dumps(meta))
+    _as_format(tmp_path / "m", 2, ("relevance_shift", "aside_vote_column"), ("unanchored_precision", "aside_rule_scale"))
     loaded = tagger.load(tmp_path / "m")
     assert loaded.lead_votes_ and loaded.relevance_shift_ == 0.0
     assert np.array_equal(loaded.predict_proba(TEXTS), old.predict_proba(TEXTS))
@@ -146,11 +152,7 @@ def test_format_2_models_without_a_relevance_shift_load_unshifted(tmp_path):
 def test_format_3_models_without_an_aside_column_load_without_one(tmp_path):
     # format 3 (before aside_rule_scale): no aside column, no such parameter
     old = tagger.train(tmp_path / "m", seeds=SEEDS, cv_folds=3, aside_rule_scale=0)
-    meta = json.loads((tmp_path / "m" / "model.json").read_text())
-    meta["format_version"] = 3
-    del meta["aside_vote_column"]
-    del meta["params"]["aside_rule_scale"]
-    (tmp_path / "m" / "model.json").write_text(json.dumps(meta))
+    _as_format(tmp_path / "m", 3, ("aside_vote_column",), ("aside_rule_scale",))
     loaded = tagger.load(tmp_path / "m")
     assert loaded.lead_votes_ and not loaded.aside_votes_ and loaded.aside_rule_scale == 0
     assert loaded.relevance_shift_ == old.relevance_shift_
@@ -238,12 +240,8 @@ def test_format_4_models_still_count_every_rule_match(tmp_path):
     # format 4 (before vote_per_match): rule votes counted every match of a rule
     old = tagger.train(tmp_path / "m", seeds=SEEDS, cv_folds=3, vote_per_match=True)
     assert old.vote_per_match_ is True
-    meta = json.loads((tmp_path / "m" / "model.json").read_text())
-    assert meta["rule_votes_per_match"] is True
-    meta["format_version"] = 4
-    del meta["rule_votes_per_match"]
-    del meta["params"]["vote_per_match"]
-    (tmp_path / "m" / "model.json").write_text(json.dumps(meta))
+    saved_meta = _as_format(tmp_path / "m", 4, ("rule_votes_per_match",), ("vote_per_match",))
+    assert saved_meta["rule_votes_per_match"] is True
     loaded = tagger.load(tmp_path / "m")
     assert loaded.vote_per_match_ is True and loaded.vote_per_match is True
     assert np.array_equal(loaded.predict_proba(TEXTS), old.predict_proba(TEXTS))
