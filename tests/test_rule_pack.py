@@ -318,6 +318,7 @@ EXCLUDED = [
     _vetoed("prot.services_for_victims", "The victims were sold to escort services in Manila.", "victims were sold to escort services"),
     # money that is lacking is not a donor partnership
     _vetoed("part.funding_assistance", "The shelter in Phnom Penh has run for two years without government funding.", "funding"),
+    _vetoed("part.funding_assistance", "State funding for the two shelters in Kandal province fell by a third.", "funding"),
     # event venues and diplomatic protocol
     _vetoed("part.agreements", "The trade fair opened at the convention centre in Kuala Lumpur.", "convention"),
     _vetoed("part.agreements", "A protocol officer greeted the delegation at the airport in Accra.", "protocol"),
