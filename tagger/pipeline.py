@@ -266,7 +266,7 @@ class Tagger:
         theme_scope: str = "relevant",
         rule_feature_scale: float = 0.5,
         relevance_rule_scale: float = 0.15,
-        lead_rule_scale: float = 1.0,
+        lead_rule_scale: float = 0.3,
         aside_rule_scale: float = 0.0,
         vote_per_match: bool = False,
         unanchored_precision: float | None = 0.985,
