@@ -154,7 +154,7 @@ FIRES = [
         "The ministry will link survivors of forced labour with housing and counselling in Hanoi.",
         "survivors of forced labour with housing",
     ),
-    _fires("prot.services_for_victims", "A church in Lusaka opened a clinic offering health care to trafficking survivors.", "health care to trafficking survivors"),
+    _fires("prot.assistance", "A church in Lusaka pays the rent of a flat that serves as housing for survivors.", "housing for survivors"),
     _fires("prev.awareness_events", "A university in Perth will host a talk on human trafficking next week.", "talk on human trafficking"),
     _fires("prev.awareness_events", "The school choir gave a concert to raise funds for trafficking survivors.", "raise funds for trafficking survivors"),
     _fires("prev.awareness_events", "The town's modern slavery exhibition opened at the library.", "modern slavery exhibition"),
@@ -314,7 +314,7 @@ EXCLUDED = [
     _vetoed("prev.awareness_events", "The documentary about cocaine trafficking in Colombia won a prize.", "documentary about cocaine trafficking"),
     _vetoed("prev.awareness_events", "Rangers led a walk against ivory trafficking through the park.", "walk against ivory trafficking"),
     # services for victims of other crimes, and "services" that exploit victims
-    _vetoed("prot.services_for_victims", "Counselling for crime victims is offered at every police station in Leeds.", "counselling for crime victims"),
+    _vetoed("prot.services_for_victims", "The scheme links crime victims with counselling at every police station in Leeds.", "victims with counselling"),
     _vetoed("prot.services_for_victims", "The victims were sold to escort services in Manila.", "victims were sold to escort services"),
     # money that is lacking is not a donor partnership
     _vetoed("part.funding_assistance", "The shelter in Phnom Penh has run for two years without government funding.", "funding"),
