@@ -155,6 +155,7 @@ FIRES = [
         "survivors of forced labour with housing",
     ),
     _fires("prot.assistance", "A church in Lusaka pays the rent of a flat that serves as housing for survivors.", "housing for survivors"),
+    _fires("prev.prevention_topic", "The district council met on Friday to discuss human trafficking prevention in Bokeo.", "trafficking prevention"),
     _fires("prev.awareness_events", "A university in Perth will host a talk on human trafficking next week.", "talk on human trafficking"),
     _fires("prev.awareness_events", "The school choir gave a concert to raise funds for trafficking survivors.", "raise funds for trafficking survivors"),
     _fires("prev.awareness_events", "The town's modern slavery exhibition opened at the library.", "modern slavery exhibition"),
