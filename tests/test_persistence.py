@@ -28,6 +28,16 @@ def saved(small_tagger, tmp_path) -> Path:
     return small_tagger.save(tmp_path / "model")
 
 
+def _meta(d: Path) -> dict:
+    """The model.json of the model in ``d``, as the file holds it."""
+    return json.loads((d / "model.json").read_text())
+
+
+def _write_meta(d: Path, meta: dict) -> None:
+    """Replace the model.json in ``d`` (to see how loading treats an edited file)."""
+    (d / "model.json").write_text(json.dumps(meta))
+
+
 def test_round_trip_gives_identical_scores(small_tagger, saved):
     loaded = tagger.load(saved)
     assert np.array_equal(loaded.predict_proba(TEXTS), small_tagger.predict_proba(TEXTS))
@@ -36,7 +46,7 @@ def test_round_trip_gives_identical_scores(small_tagger, saved):
 
 
 def test_metadata_records_what_the_brief_asks(saved):
-    meta = json.loads((saved / "model.json").read_text())
+    meta = _meta(saved)
     assert meta["format_version"] == FORMAT_VERSION
     assert {"tagger", "numpy", "scipy", "scikit-learn"} <= set(meta["versions"])
     assert meta["labels"] == ["relevance", "prevention", "prosecution", "protection", "partnership"]
@@ -90,18 +100,18 @@ def test_truncated_array_is_refused(saved):
 
 
 def test_shape_disagreeing_with_metadata_is_refused(saved):
-    meta = json.loads((saved / "model.json").read_text())
+    meta = _meta(saved)
     meta["arrays"]["coef"]["shape"][1] += 1
-    (saved / "model.json").write_text(json.dumps(meta))
+    _write_meta(saved, meta)
     with pytest.raises(ModelFileError, match="coef.npy has dtype"):
         tagger.load(saved)
 
 
 @pytest.mark.parametrize(("version", "message"), [(FORMAT_VERSION + 1, "newer than this tagger"), (0, "not supported")])
 def test_other_format_versions_are_refused(saved, version, message):
-    meta = json.loads((saved / "model.json").read_text())
+    meta = _meta(saved)
     meta["format_version"] = version
-    (saved / "model.json").write_text(json.dumps(meta))
+    _write_meta(saved, meta)
     with pytest.raises(ModelFileError, match=message):
         tagger.load(saved)
 
@@ -110,15 +120,15 @@ def _as_format(d: Path, version: int, keys: tuple[str, ...], params: tuple[str, 
     """Rewrite the model.json in ``d`` as an older format wrote it: ``version``, without
     the top-level ``keys`` and the ``params`` that format did not have yet. Returns
     the metadata as saved, before the rewrite."""
-    saved = (d / "model.json").read_text()
-    meta = json.loads(saved)
+    meta = _meta(d)
     meta["format_version"] = version
     for key in keys:
         del meta[key]
     for key in params:
         del meta["params"][key]
-    (d / "model.json").write_text(json.dumps(meta))
-    return json.loads(saved)
+    before = _meta(d)
+    _write_meta(d, meta)
+    return before
 
 
 def test_format_1_models_without_a_lead_column_still_load(tmp_path):
@@ -160,24 +170,24 @@ def test_format_3_models_without_an_aside_column_load_without_one(tmp_path):
 
 
 def test_an_aside_column_flag_that_disagrees_with_the_arrays_is_refused(saved):
-    meta = json.loads((saved / "model.json").read_text())
+    meta = _meta(saved)
     assert meta["aside_vote_column"] is False  # off by default
     meta["aside_vote_column"] = True  # one column more than coef.npy has
-    (saved / "model.json").write_text(json.dumps(meta))
+    _write_meta(saved, meta)
     with pytest.raises(ModelFileError, match="array shapes"):
         tagger.load(saved)
 
 
 def test_the_relevance_shift_survives_a_round_trip(saved):
     loaded = tagger.load(saved)
-    meta = json.loads((saved / "model.json").read_text())
+    meta = _meta(saved)
     assert meta["relevance_shift"] == loaded.relevance_shift_
     assert loaded.relevance_shift_ > 0  # the seeds' unanchored texts need it (see test_pipeline)
 
 
 @pytest.mark.parametrize("value", [None, -0.5, "1", float("inf"), True])
 def test_a_bad_or_missing_relevance_shift_is_refused(saved, value):
-    meta = json.loads((saved / "model.json").read_text())
+    meta = _meta(saved)
     if value is None:
         del meta["relevance_shift"]
     else:
@@ -188,10 +198,10 @@ def test_a_bad_or_missing_relevance_shift_is_refused(saved, value):
 
 
 def test_a_lead_column_flag_that_disagrees_with_the_arrays_is_refused(saved):
-    meta = json.loads((saved / "model.json").read_text())
+    meta = _meta(saved)
     assert meta["lead_vote_column"] is True
     meta["lead_vote_column"] = False
-    (saved / "model.json").write_text(json.dumps(meta))
+    _write_meta(saved, meta)
     with pytest.raises(ModelFileError, match="array shapes"):
         tagger.load(saved)
 
@@ -248,15 +258,15 @@ def test_format_4_models_still_count_every_rule_match(tmp_path):
 
 
 def test_a_format_5_model_without_its_vote_counting_flag_is_refused(saved):
-    meta = json.loads((saved / "model.json").read_text())
+    meta = _meta(saved)
     del meta["rule_votes_per_match"]
-    (saved / "model.json").write_text(json.dumps(meta))
+    _write_meta(saved, meta)
     with pytest.raises(ModelFileError, match="rule_votes_per_match"):
         tagger.load(saved)
 
 
 def test_the_vote_counting_flag_round_trips(saved):
     loaded = tagger.load(saved)
-    meta = json.loads((saved / "model.json").read_text())
+    meta = _meta(saved)
     assert meta["format_version"] == FORMAT_VERSION
     assert loaded.vote_per_match_ is meta["rule_votes_per_match"] is False
