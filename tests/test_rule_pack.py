@@ -37,6 +37,9 @@ FIRES = [
     # (look-alike exclusions must not swallow people: "begun" holds "gun", "cartels" is not a drug)
     _fires("rel.trafficking_generic", "The gang had begun trafficking women from Ukraine to Cyprus.", "trafficking"),
     _fires("rel.trafficking_generic", "Drug cartels were trafficking women and girls across the border.", "trafficking"),
+    # (nor people whose story also names drugs or goods)
+    _fires("rel.trafficking_generic", "Police seized heroin and found two trafficked teenagers in the flat.", "trafficked"),
+    _fires("rel.trafficking_generic", "The network trafficked Lao women and also smuggled timber.", "trafficked"),
     _fires(
         "rel.human_trafficking", "Authorities in Moldova opened 40 new cases of human trafficking last year.", "human trafficking"
     ),
@@ -292,6 +295,14 @@ EXCLUDED = [
         "rel.trafficking_generic", "A Dutch lorry driver was jailed for trafficking 400 kilograms of cannabis.", "trafficking"
     ),
     _vetoed("rel.trafficking_generic", "He admitted trafficking nearly two million pills into Bangladesh.", "trafficking"),
+    _vetoed("rel.trafficking_generic", "Forest rangers in Sumatra caught a man trafficking songbirds and slow lorises.", "trafficking"),
+    _vetoed("rel.trafficking_generic", "Border police in Mae Sai arrested a couple for trafficking 30,000 yaba tablets.", "trafficking"),
+    _vetoed("rel.trafficking_generic", "Tiger parts traffickers were sentenced in Hanoi on Friday.", "traffickers"),
+    _vetoed(
+        "rel.trafficking_generic",
+        "Anti-narcotics police in Shan State burned seized heroin and said more traffickers would be caught.",
+        "traffickers",
+    ),
     # sports courts, food courts, political courting, prison breaks
     _vetoed("pros.court", "A fire broke out in the food court of a shopping mall in Quezon City.", "court"),
     _vetoed("pros.court", "The ruling party courted voters in rural Kenya ahead of the election.", "courted"),
@@ -440,6 +451,14 @@ NOT_RELEVANT_TEXTS = [
     pytest.param(
         "Police in Mexico seized two tonnes of cocaine and charged five suspects with drug trafficking.",
         id="drug-trafficking",
+    ),
+    pytest.param(
+        "Wildlife officers in Sabah arrested a fisherman trafficking sea turtles and pangolins to buyers abroad.",
+        id="wildlife-as-object",
+    ),
+    pytest.param(
+        "A court in Chiang Mai jailed two men for trafficking 50,000 methamphetamine pills from Myanmar.",
+        id="drugs-as-object",
     ),
     pytest.param(
         "Road traffic on the main highway out of Lagos was backed up for ten kilometres after a lorry overturned.",
