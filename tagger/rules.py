@@ -8,6 +8,7 @@ patterns is dropped. A rule that does not match abstains. Matching returns
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -550,13 +551,20 @@ def _trie(strings: Sequence[str]) -> str:
 _FOLD_CHARS = "\u0130\u0131\u017f\u212a"
 _FOLDS_TO_ASCII = re.compile(f"[{_FOLD_CHARS}]")
 _MAX_CLAUSES = 64
+#: Clauses up to this many strings are pruned at every level of the parse tree; longer
+#: ones (an exclusion's list of goods or species) once, at the top: pruning them at
+#: every level cost most of the load time of a rule pack with such lists.
+_PRUNE_INSIDE = 8
 
 
+@functools.lru_cache(maxsize=1024)
 def _literal_prefilters(
     regex: re.Pattern[str] | None,
 ) -> tuple[tuple[tuple[str, ...], ...] | None, tuple[str, ...] | None]:
     """:func:`_required_literals` and :func:`_leading_literals` of ``regex``, from one
-    parse (``None`` for both when there is no regex or it cannot be parsed)."""
+    parse (``None`` for both when there is no regex or it cannot be parsed). Cached,
+    as ``re`` caches compiled patterns: loading a model again in the same process (a
+    worker, a server reloading it) does not parse its exclusions again."""
     parsed = _parse(regex)
     if parsed is None:
         return None, None
@@ -578,6 +586,7 @@ def _required_literals(parsed: Any) -> tuple[tuple[str, ...], ...] | None:
         return None
     if not cnf:
         return None
+    cnf = tuple(_drop_longer(c) for c in cnf)
     # test first the clauses most likely to fail (no short, common strings), and in
     # each clause first the strings most likely to occur (short ones)
     ordered = [tuple(sorted(c, key=lambda x: (len(x), x))) for c in cnf]
@@ -619,11 +628,23 @@ def _need(items: Any) -> tuple[frozenset[str], ...]:
                     combined = [x | y for x in combined for y in alt]
                 clauses += combined
     close()
-    # a literal that contains another literal of its clause adds nothing to it, and
-    # a clause that contains another clause says nothing more
-    clauses = [frozenset(x for x in c if not any(y != x and y in x for y in c)) for c in clauses]
+    # a literal that contains another literal of its clause adds nothing to it (long
+    # clauses are pruned once, in _required_literals), and a clause that contains
+    # another clause says nothing more
+    clauses = [_drop_longer(c) if len(c) <= _PRUNE_INSIDE else c for c in clauses]
     unique = sorted(set(clauses), key=len)
     return tuple(c for i, c in enumerate(unique) if not any(d < c for d in unique[:i]))
+
+
+def _drop_longer(clause: frozenset[str]) -> frozenset[str]:
+    """``clause`` without the strings that contain a shorter string of it (looks up each
+    string's substrings of the lengths present, not every pair)."""
+    lengths = sorted({len(y) for y in clause})
+    return frozenset(
+        x
+        for x in clause
+        if not any(x[i : i + k] in clause for k in lengths if k < len(x) for i in range(len(x) - k + 1))
+    )
 
 
 def _leading_literals(parsed: Any) -> tuple[str, ...] | None:
