@@ -555,6 +555,8 @@ _MAX_CLAUSES = 64
 #: ones (an exclusion's list of goods or species) once, at the top: pruning them at
 #: every level cost most of the load time of a rule pack with such lists.
 _PRUNE_INSIDE = 8
+#: Longest clause kept in a prefilter (see _required_literals).
+_MAX_CLAUSE_STRINGS = 24
 
 
 @functools.lru_cache(maxsize=1024)
@@ -586,7 +588,11 @@ def _required_literals(parsed: Any) -> tuple[tuple[str, ...], ...] | None:
         return None
     if not cnf:
         return None
-    cnf = tuple(_drop_longer(c) for c in cnf)
+    # a clause of dozens of strings (an exclusion's list of goods or species) costs more
+    # to test on every text than the regex run it may save: left out
+    cnf = tuple(c for c in (_drop_longer(c) for c in cnf) if len(c) <= _MAX_CLAUSE_STRINGS)
+    if not cnf:
+        return None
     # test first the clauses most likely to fail (no short, common strings), and in
     # each clause first the strings most likely to occur (short ones)
     ordered = [tuple(sorted(c, key=lambda x: (len(x), x))) for c in cnf]
