@@ -586,8 +586,6 @@ def _required_literals(parsed: Any) -> tuple[tuple[str, ...], ...] | None:
         cnf = _need(parsed)
     except Exception:  # noqa: BLE001 - a private module's structures; without them, no shortcut
         return None
-    if not cnf:
-        return None
     # a clause of dozens of strings (an exclusion's list of goods or species) costs more
     # to test on every text than the regex run it may save: left out
     cnf = tuple(c for c in (_drop_longer(c) for c in cnf) if len(c) <= _MAX_CLAUSE_STRINGS)
