@@ -335,6 +335,11 @@ EXCLUDED = [
     _vetoed("part.agreements", "The trade fair opened at the convention centre in Kuala Lumpur.", "convention"),
     _vetoed("part.agreements", "A protocol officer greeted the delegation at the airport in Accra.", "protocol"),
     _vetoed("part.agreements", "Police set out the protocol for the visit of the Japanese prime minister.", "protocol"),
+    # a body cited only as the source of figures or findings is not cooperating with anyone
+    _vetoed("part.regional_bodies", "About 50 million people live in modern slavery, according to the ILO.", "ilo"),
+    _vetoed("part.regional_bodies", "UNODC data show that most detected victims are women and girls.", "unodc"),
+    _vetoed("part.acronyms_case_sensitive", "According to UN estimates, 120,000 people are held in scam compounds.", "un"),
+    _vetoed("part.acronyms_case_sensitive", "EU figures show 7,000 registered trafficking victims in member states.", "eu"),
 ]
 
 
@@ -476,6 +481,15 @@ def test_default_model_leaves_look_alikes_not_relevant(default_tagger, text: str
     result = default_tagger.tag(text)
     assert not result.relevant
     assert result.themes == ()
+
+
+def test_default_model_tells_a_cited_source_from_a_partner(default_tagger) -> None:  # type: ignore[no-untyped-def]
+    # quoting an agency's figures is not cooperation; the agency working with a government is
+    cited = default_tagger.tag("IOM figures show that most victims identified in the region were recruited by people they knew.")
+    acting = default_tagger.tag("IOM helped the Lao government bring home 42 women from scam compounds in Myanmar last month.")
+    assert cited.relevant and acting.relevant
+    assert "partnership" not in cited.themes
+    assert "partnership" in acting.themes
 
 
 def test_default_model_reads_a_country_profile_as_relevant_with_no_theme(default_tagger) -> None:  # type: ignore[no-untyped-def]
