@@ -233,6 +233,11 @@ FIRES = [
     _fires("part.cooperation_strong", "Bulgaria extradited a suspect to the United Kingdom on Monday.", "extradited"),
     _fires(
         "part.cooperation_strong",
+        "Kenyan detectives took part in three international investigations with Ugandan police.",
+        "international investigations",
+    ),
+    _fires(
+        "part.cooperation_strong",
         "The labour and interior ministries will work closely together against the trafficking of fishermen.",
         "work closely together",
     ),
