@@ -56,14 +56,9 @@ from .rules import RuleHit, RuleSet
 from .tags import ArticleResult, Evidence, ParagraphResult, TagResult, roll_up
 from .text import aside_start, check_text, language_supported, lead_end
 from .themes import Taxonomy
+from .weak_labels import voting_hits
 
 logger = logging.getLogger(__name__)
-
-
-def _counted(hits: Iterable[RuleHit], per_match: bool) -> Iterable[RuleHit]:
-    """The hits that vote: every match with ``per_match``, else one per rule (a rule's
-    hits all carry its weight, so which one does not matter)."""
-    return hits if per_match else {h.rule: h for h in hits}.values()
 
 
 def _rule_votes(hits_per_text: Sequence[Sequence[RuleHit]], columns: Sequence[str], per_match: bool = False) -> np.ndarray:
@@ -73,7 +68,7 @@ def _rule_votes(hits_per_text: Sequence[Sequence[RuleHit]], columns: Sequence[st
     if columns:
         index = {lab: j for j, lab in enumerate(columns)}
         for i, hits in enumerate(hits_per_text):
-            for h in _counted(hits, per_match):
+            for h in voting_hits(hits, per_match):
                 j = index.get(h.theme)
                 if j is not None:
                     V[i, j] += h.weight
@@ -117,10 +112,10 @@ def _positional_votes(
             continue
         end = lead_end(text)
         if lead:
-            V[i, 0] = sum(h.weight for h in _counted([h for h in mine if h.start < end], per_match))
+            V[i, 0] = sum(h.weight for h in voting_hits([h for h in mine if h.start < end], per_match))
         if aside and any(h.start >= end for h in mine):
             begin = aside_start(text, end)
-            V[i, -1] = sum(h.weight for h in _counted([h for h in mine if h.start >= begin], per_match))
+            V[i, -1] = sum(h.weight for h in voting_hits([h for h in mine if h.start >= begin], per_match))
     return np.log1p(V)
 
 

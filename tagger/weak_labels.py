@@ -8,7 +8,7 @@ that is not about trafficking gets no theme, whatever its theme rules say.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -26,14 +26,17 @@ class WeakLabel:
     votes: dict[str, float]
 
 
+def voting_hits(hits: Iterable[RuleHit], per_match: bool = False) -> Iterable[RuleHit]:
+    """The hits that vote: one per rule (a rule's hits all carry its weight, so which one
+    does not matter), or every match with ``per_match``."""
+    return hits if per_match else {h.rule: h for h in hits}.values()
+
+
 def rule_votes(hits: Sequence[RuleHit]) -> dict[str, float]:
     """Sum of rule weights per label; a rule counts once per text however often it fires."""
-    seen: dict[str, tuple[str, float]] = {}
-    for h in hits:
-        seen.setdefault(h.rule, (h.theme, h.weight))
     votes: dict[str, float] = {}
-    for theme, weight in seen.values():
-        votes[theme] = votes.get(theme, 0.0) + weight
+    for h in voting_hits(hits):
+        votes[h.theme] = votes.get(h.theme, 0.0) + h.weight
     return votes
 
 
