@@ -586,9 +586,10 @@ def _required_literals(parsed: Any) -> tuple[tuple[str, ...], ...] | None:
         cnf = _need(parsed)
     except Exception:  # noqa: BLE001 - a private module's structures; without them, no shortcut
         return None
-    # a clause of dozens of strings (an exclusion's list of goods or species) costs more
-    # to test on every text than the regex run it may save: left out
-    cnf = tuple(c for c in (_drop_longer(c) for c in cnf) if len(c) <= _MAX_CLAUSE_STRINGS)
+    # the long clauses _need left unpruned are pruned here, once; a clause of dozens of
+    # strings (an exclusion's list of goods or species) costs more to test on every text
+    # than the regex run it may save: left out
+    cnf = tuple(c for c in (_drop_longer(c) if len(c) > _PRUNE_INSIDE else c for c in cnf) if len(c) <= _MAX_CLAUSE_STRINGS)
     if not cnf:
         return None
     # test first the clauses most likely to fail (no short, common strings), and in
