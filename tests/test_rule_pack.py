@@ -159,6 +159,7 @@ FIRES = [
     ),
     _fires("prot.assistance", "A church in Lusaka pays the rent of a flat that serves as housing for survivors.", "housing for survivors"),
     _fires("prev.prevention_topic", "The district council met on Friday to discuss human trafficking prevention in Bokeo.", "trafficking prevention"),
+    _fires("prev.prevention_topic", "A youth club in Savannakhet ran a quiz night on preventing human trafficking.", "preventing human trafficking"),
     _fires("prev.awareness_events", "A university in Perth will host a talk on human trafficking next week.", "talk on human trafficking"),
     _fires("prev.awareness_events", "The school choir gave a concert to raise funds for trafficking survivors.", "raise funds for trafficking survivors"),
     _fires("prev.awareness_events", "The town's modern slavery exhibition opened at the library.", "modern slavery exhibition"),
@@ -388,6 +389,14 @@ LOOK_ALIKES = [
 @pytest.mark.parametrize(("label", "text"), LOOK_ALIKES)
 def test_look_alike_does_not_vote_for_label(pack: RuleSet, label: str, text: str) -> None:
     assert [h.rule for h in pack.match(text) if h.theme == label] == []
+
+
+def test_generic_prevent_and_combat_gets_only_the_half_vote(pack: RuleSet) -> None:
+    # 'prevent and combat' names no measure; 'preventing human trafficking' names prevention as the subject
+    generic = {h.rule for h in pack.match("The ministry vowed to prevent and combat human trafficking in the province.")}
+    subject = {h.rule for h in pack.match("The ministry opened a course on preventing human trafficking in the province.")}
+    assert "prev.prevent_word" in generic and "prev.prevention_topic" not in generic
+    assert "prev.prevention_topic" in subject
 
 
 # ---------------------------------------------------------------------------
