@@ -91,6 +91,10 @@ FIRES = [
     ),
     _fires("rel.other_exploitation", "Two Hmong girls from Lao Cai were sold as brides across the border.", "sold as brides"),
     _fires("rel.forced_labour", "Talibé boys in Senegal are forced to beg in the streets of Dakar.", "forced to beg"),
+    # smuggled migrants held for ransom or kidnapped: the exploitation that makes smuggling trafficking
+    _fires("rel.migrant_captivity", "The gang kept 22 Eritrean migrants captive in a farmhouse near Sabha.", "kept 22 eritrean migrants captive"),
+    _fires("rel.migrant_captivity", "Police said the Guatemalan migrants were held for ransom for nine days.", "migrants were held for ransom"),
+    _fires("rel.migrant_captivity", "Troops freed 31 kidnapped Honduran migrants from a ranch in Tamaulipas.", "kidnapped honduran migrants"),
     _fires(
         "rel.sexual_exploitation",
         "Investigators traced payments for livestreamed sexual abuse of children in Pampanga.",
@@ -387,6 +391,11 @@ LOOK_ALIKES = [
 ]
 
 
+def test_plain_migrant_smuggling_is_not_captivity(pack: RuleSet) -> None:
+    hits = pack.match("Agents stopped a van carrying nine migrants and held the driver on smuggling charges.")
+    assert "rel.migrant_captivity" not in {h.rule for h in hits}
+
+
 @pytest.mark.parametrize(("label", "text"), LOOK_ALIKES)
 def test_look_alike_does_not_vote_for_label(pack: RuleSet, label: str, text: str) -> None:
     assert [h.rule for h in pack.match(text) if h.theme == label] == []
@@ -505,6 +514,14 @@ def test_default_model_tells_a_cited_source_from_a_partner(default_tagger) -> No
     assert cited.relevant and acting.relevant
     assert "partnership" not in cited.themes
     assert "partnership" in acting.themes
+
+
+def test_default_model_tells_migrants_held_for_ransom_from_plain_smuggling(default_tagger) -> None:  # type: ignore[no-untyped-def]
+    # the guideline counts smuggling as relevant only together with exploitation
+    held = default_tagger.tag("Three men were jailed in Texas for holding a group of Salvadoran migrants hostage in a trailer until their families paid.")
+    plain = default_tagger.tag("Border agents stopped a truck with 40 migrants in the trailer; the driver was charged with smuggling.")
+    assert held.relevant and "prosecution" in held.themes
+    assert not plain.relevant
 
 
 def test_default_model_reads_a_country_profile_as_relevant_with_no_theme(default_tagger) -> None:  # type: ignore[no-untyped-def]
