@@ -280,6 +280,8 @@ def _vetoed(rule: str, text: str, word: str):  # type: ignore[no-untyped-def]
 EXCLUDED = [
     # NGOs acting alone, "without government funding", are not cooperating with anyone
     _vetoed("part.cooperation", "Two NGOs in Mombasa still run the only shelter for boys, without any state funding.", "ngos"),
+    _vetoed("part.cooperation", "Church groups and NGOs, which received no government support, ran both shelters.", "ngos"),
+    _vetoed("part.funding_assistance", "The drop-in centre in Cebu has operated with no funding since March.", "funding"),
     _vetoed("prev.prevention_topic", "Police chiefs in Tak spoke about combating and preventing human trafficking along the border.", "preventing human trafficking"),
     # a meeting "held for" trafficking experts is not an arrest
     _vetoed("pros.held_for_trafficking", "A two-day workshop was held for trafficking investigators in Kigali.", "held for trafficking"),
