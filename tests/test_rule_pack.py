@@ -389,15 +389,14 @@ LOOK_ALIKES = [
     pytest.param("relevance", "Internet traffic through the data centre in Frankfurt doubled this year.", id="network-traffic"),
     pytest.param("relevance", "Human traffic through the main station in Mumbai peaks at 9 am.", id="human-traffic-crowds"),
     pytest.param("relevance", "Air traffic controllers in France went on strike on Thursday.", id="air-traffic"),
+    # smuggling with no captivity or exploitation: rel.migrant_captivity ('held ... migrants') must not fire
+    pytest.param(
+        "relevance", "Agents stopped a van carrying nine migrants and held the driver on smuggling charges.", id="plain-smuggling"
+    ),
     pytest.param(
         "partnership", "Ministers commit to building more schools and say the plan is un-costed.", id="lowercase-commit-un"
     ),
 ]
-
-
-def test_plain_migrant_smuggling_is_not_captivity(pack: RuleSet) -> None:
-    hits = pack.match("Agents stopped a van carrying nine migrants and held the driver on smuggling charges.")
-    assert "rel.migrant_captivity" not in {h.rule for h in hits}
 
 
 @pytest.mark.parametrize(("label", "text"), LOOK_ALIKES)
