@@ -40,6 +40,17 @@ FIRES = [
     # (nor people whose story also names drugs or goods)
     _fires("rel.trafficking_generic", "Police seized heroin and found two trafficked teenagers in the flat.", "trafficked"),
     _fires("rel.trafficking_generic", "The network trafficked Lao women and also smuggled timber.", "trafficked"),
+    # goods trafficking in the same unit does not veto trafficked people: passive, or people as the object
+    _fires(
+        "rel.trafficking_generic",
+        "The boys found tending cannabis in a Leeds loft had been trafficked, and the owner faces drug trafficking charges.",
+        "trafficked",
+    ),
+    _fires(
+        "rel.trafficking_generic",
+        "The gang was trafficking women to Spain while also running a cocaine trafficking route.",
+        "trafficking",
+    ),
     _fires(
         "rel.human_trafficking", "Authorities in Moldova opened 40 new cases of human trafficking last year.", "human trafficking"
     ),
@@ -317,6 +328,18 @@ EXCLUDED = [
         "rel.trafficking_generic",
         "Anti-narcotics police in Shan State burned seized heroin and said more traffickers would be caught.",
         "traffickers",
+    ),
+    # a bare "trafficking" in a unit that names the goods as trafficked, before or after it
+    _vetoed(
+        "rel.trafficking_generic",
+        "Traffic stop near Macon ends in trafficking arrest. Deputies say the driver was carrying 40 pounds of "
+        "marijuana and charged him with drug possession.",
+        "trafficking",
+    ),
+    _vetoed(
+        "rel.trafficking_generic",
+        "Detectives in Tulsa broke up a gun trafficking ring. The trafficking suspects face federal charges.",
+        "trafficking",
     ),
     # sports courts, food courts, political courting, prison breaks
     _vetoed("pros.court", "A fire broke out in the food court of a shopping mall in Quezon City.", "court"),
