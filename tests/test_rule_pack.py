@@ -273,6 +273,21 @@ FIRES = [
         "strengthen cooperation",
     ),
     _fires("part.meetings", "Ministers from six countries met at a summit in Jakarta.", "summit"),
+    _fires(
+        "part.bilateral_talks",
+        "Officials from Lao PDR and Vietnam met in Savannakhet to compare lists of missing women.",
+        "officials from lao pdr and vietnam met",
+    ),
+    _fires(
+        "part.bilateral_talks",
+        "Malaysian and Thai border guards held talks on Monday about a ring moving Rohingya south.",
+        "malaysian and thai border guards held talks",
+    ),
+    _fires(
+        "part.bilateral_talks",
+        "Nepal and India agreed to jointly repatriate girls rescued from brothels in Mumbai.",
+        "nepal and india agreed to jointly repatriate",
+    ),
     _fires("part.funding_assistance", "The project in Mozambique is funded by the Norwegian government.", "funded by"),
     _fires("part.funding_assistance", "Australia provides technical assistance to prosecutors in Fiji.", "technical assistance"),
 ]
@@ -328,6 +343,12 @@ EXCLUDED = [
         "rel.trafficking_generic",
         "Anti-narcotics police in Shan State burned seized heroin and said more traffickers would be caught.",
         "traffickers",
+    ),
+    # two parties of one parliament agreeing is politics, not cooperation between countries
+    _vetoed(
+        "part.bilateral_talks",
+        "Labour and Conservative ministers met to settle the wording of the modern slavery bill.",
+        "labour and conservative ministers met",
     ),
     # a bare "trafficking" in a unit that names the goods as trafficked, before or after it
     _vetoed(
@@ -561,3 +582,24 @@ def test_default_model_reads_a_country_profile_as_relevant_with_no_theme(default
     result = default_tagger.tag(profile)
     assert result.relevant
     assert result.themes == ()
+
+
+def test_default_model_reads_talks_between_two_countries_as_partnership(default_tagger) -> None:  # type: ignore[no-untyped-def]
+    # the same meeting of one country's police is no cooperation between countries
+    two = default_tagger.tag("Cambodian and Thai police chiefs held talks in Poipet about workers trafficked onto fishing boats.")
+    one = default_tagger.tag("Cambodian police chiefs held talks in Poipet about workers trafficked onto fishing boats.")
+    assert two.relevant and one.relevant
+    assert "partnership" in two.themes
+    assert "partnership" not in one.themes
+
+
+def test_default_model_reads_a_bare_trafficking_arrest_by_the_goods_named_with_it(default_tagger) -> None:  # type: ignore[no-untyped-def]
+    drugs = default_tagger.tag(
+        "Traffic stop ends in trafficking arrest. Deputies charged the driver with trafficking 30 pounds of marijuana."
+    )
+    people = default_tagger.tag(
+        "Traffic stop ends in trafficking arrest. Deputies found two teenage girls in the back seat who said the "
+        "driver was selling them for sex."
+    )
+    assert not drugs.relevant
+    assert people.relevant and "prosecution" in people.themes
