@@ -173,6 +173,11 @@ FIRES = [
         "survivors of forced labour with housing",
     ),
     _fires("prot.assistance", "A church in Lusaka pays the rent of a flat that serves as housing for survivors.", "housing for survivors"),
+    _fires(
+        "prot.assistance",
+        "Ministers from Jakarta and Kuala Lumpur discussed the protection of trafficked plantation workers.",
+        "protection of trafficked",
+    ),
     _fires("prev.prevention_topic", "The district council met on Friday to discuss human trafficking prevention in Bokeo.", "trafficking prevention"),
     _fires("prev.prevention_topic", "A youth club in Savannakhet ran a quiz night on preventing human trafficking.", "preventing human trafficking"),
     _fires("prev.awareness_events", "A university in Perth will host a talk on human trafficking next week.", "talk on human trafficking"),
