@@ -174,6 +174,11 @@ FIRES = [
     ),
     _fires("prot.assistance", "A church in Lusaka pays the rent of a flat that serves as housing for survivors.", "housing for survivors"),
     _fires(
+        "prot.identification",
+        "Immigration officers did not screen the Nepali women held at the airport for signs of trafficking.",
+        "screen the nepali women held at the airport for signs of trafficking",
+    ),
+    _fires(
         "prot.assistance",
         "Ministers from Jakarta and Kuala Lumpur discussed the protection of trafficked plantation workers.",
         "protection of trafficked",
@@ -348,6 +353,12 @@ EXCLUDED = [
         "rel.trafficking_generic",
         "Anti-narcotics police in Shan State burned seized heroin and said more traffickers would be caught.",
         "traffickers",
+    ),
+    # screening job ads is prevention; only screening people identifies victims
+    _vetoed(
+        "prot.identification",
+        "The recruitment website will screen all job ads for signs of trafficking from March.",
+        "screen all job ads for signs of trafficking",
     ),
     # the verb "commit" in an all-capitals headline is not the Mekong COMMIT process
     _vetoed("part.acronyms_case_sensitive", "MINISTER PLEDGES TO COMMIT NEW FUNDS TO SHELTERS", "commit"),
