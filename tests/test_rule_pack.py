@@ -173,6 +173,7 @@ FIRES = [
         "survivors of forced labour with housing",
     ),
     _fires("prot.assistance", "A church in Lusaka pays the rent of a flat that serves as housing for survivors.", "housing for survivors"),
+    _fires("prot.rescue", "Agents recovered 23 missing children during the week-long operation in Ohio.", "recovered 23 missing children"),
     _fires(
         "prot.identification",
         "Immigration officers did not screen the Nepali women held at the airport for signs of trafficking.",
@@ -458,6 +459,11 @@ LOOK_ALIKES = [
     pytest.param(
         "partnership", "Ministers commit to building more schools and say the plan is un-costed.", id="lowercase-commit-un"
     ),
+    # "recovered" as rescue needs people right after it, not any later word
+    pytest.param(
+        "protection", "Shares recovered as children went back to school and parents returned to work.", id="recovered-economy"
+    ),
+    pytest.param("protection", "Detectives recovered stolen phones from two teenagers in Leeds.", id="recovered-goods"),
 ]
 
 
