@@ -107,11 +107,11 @@ def sklearn_pipeline(t: Any, core: bool = False) -> Any:
         T = vec.transform(texts)
         X = T
         hits = None
-        aside = getattr(t, "aside_votes_", False)
-        if not core and (t.vote_columns_ or t.lead_votes_ or aside or t.relevance_shift_):
+        if not core and (t.vote_columns_ or t.lead_votes_ or t.aside_votes_ or t.relevance_shift_):
             hits = [t.rules_.match(x) for x in texts]
-            per_match = getattr(t, "vote_per_match_", True)
-            votes = _votes(hits, texts, t.vote_columns_, t.taxonomy_.label_ids[0], t.lead_votes_, aside, per_match)
+            votes = _votes(
+                hits, texts, t.vote_columns_, t.taxonomy_.label_ids[0], t.lead_votes_, t.aside_votes_, t.vote_per_match_
+            )
             X = sp.hstack([T, sp.csr_matrix(votes)], format="csr")
         P = np.column_stack([m.predict_proba(X)[:, 1] for m in models])
         if hits is not None and t.relevance_shift_:
