@@ -157,6 +157,16 @@ FIRES = [
         "Teachers in Tanzania learned to recognise the signs of grooming.",
         "teachers in tanzania learned to recognise the signs",
     ),
+    _fires(
+        "prev.training_public",
+        "A two-day course in Vientiane trained customs and immigration officers to question young travellers.",
+        "trained customs and immigration officers",
+    ),
+    _fires(
+        "prev.training_public",
+        "Labour inspectors in Ghana were trained to look for debt bondage on cocoa farms.",
+        "labour inspectors in ghana were trained",
+    ),
     # prosecution
     _fires("pros.arrest_raid", "Police in Colombo arrested four men who had recruited women for work abroad.", "arrested"),
     _fires("pros.arrest_raid", "Officers raided a karaoke bar in Ho Chi Minh City on Friday.", "raided"),
@@ -470,6 +480,18 @@ LOOK_ALIKES = [
 @pytest.mark.parametrize(("label", "text"), LOOK_ALIKES)
 def test_look_alike_does_not_vote_for_label(pack: RuleSet, label: str, text: str) -> None:
     assert [h.rule for h in pack.match(text) if h.theme == label] == []
+
+
+def test_training_frontline_staff_is_prevention_and_training_police_is_prosecution(pack: RuleSet) -> None:
+    # THEMES.md: training police, prosecutors or judges to build cases is prosecution;
+    # training others to recognise trafficking is prevention. Border guards, immigration
+    # officers and labour inspectors are trained to spot victims, not to try cases.
+    frontline = "The ministry trained 80 border guards and immigration officers at the northern crossings."
+    police = "The ministry trained 80 police officers and prosecutors at the northern crossings."
+    assert {h.rule for h in pack.match(frontline)} >= {"prev.training_public"}
+    assert "pros.training_justice" not in {h.rule for h in pack.match(frontline)}
+    assert "pros.training_justice" in {h.rule for h in pack.match(police)}
+    assert "prev.training_public" not in {h.rule for h in pack.match(police)}
 
 
 def test_generic_prevent_and_combat_gets_only_the_half_vote(pack: RuleSet) -> None:
