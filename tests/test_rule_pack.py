@@ -266,6 +266,7 @@ FIRES = [
     _fires("part.acronyms_case_sensitive", "Officials at the COMMIT meeting in Bangkok agreed on a new work plan.", "commit"),
     _fires("part.cooperation", "Police forces from Chile and Peru cooperate closely on border cases.", "cooperate"),
     _fires("part.cooperation", "The embassy in Riyadh issued emergency travel papers.", "embassy"),
+    _fires("part.cooperation", "Kenya's foreign ministry asked Gulf states to inspect labour camps.", "foreign ministry"),
     _fires("part.cooperation_strong", "The arrests were made in cooperation with Dutch police.", "in cooperation with"),
     _fires("part.cooperation_strong", "Bulgaria extradited a suspect to the United Kingdom on Monday.", "extradited"),
     _fires(
@@ -329,6 +330,8 @@ EXCLUDED = [
     _vetoed("part.cooperation", "Two NGOs in Mombasa still run the only shelter for boys, without any state funding.", "ngos"),
     _vetoed("part.cooperation", "Church groups and NGOs, which received no government support, ran both shelters.", "ngos"),
     _vetoed("part.funding_assistance", "The drop-in centre in Cebu has operated with no funding since March.", "funding"),
+    # forced criminality is what scam-compound victims suffer, not a word of criminal law
+    _vetoed("pros.law", "Survivors described months of forced criminality in a compound near Sihanoukville.", "criminality"),
     _vetoed("prev.prevention_topic", "Police chiefs in Tak spoke about combating and preventing human trafficking along the border.", "preventing human trafficking"),
     # a meeting "held for" trafficking experts is not an arrest
     _vetoed("pros.held_for_trafficking", "A two-day workshop was held for trafficking investigators in Kigali.", "held for trafficking"),
@@ -474,6 +477,10 @@ LOOK_ALIKES = [
         "protection", "Shares recovered as children went back to school and parents returned to work.", id="recovered-economy"
     ),
     pytest.param("protection", "Detectives recovered stolen phones from two teenagers in Leeds.", id="recovered-goods"),
+    # "foreign" alone names workers or victims, not partners; "granted" is not a grant; fish are caught, not arrested
+    pytest.param("partnership", "Foreign workers on the trawler said they had not been paid for a year.", id="foreign-workers"),
+    pytest.param("partnership", "A judge in Madrid granted the women permission to stay.", id="granted-not-a-grant"),
+    pytest.param("prosecution", "The tuna caught by the fleet was landed in Busan on Friday.", id="fish-caught"),
 ]
 
 
