@@ -236,6 +236,17 @@ FIRES = [
     ),
     # protection
     _fires("prot.identification", "Labour inspectors began screening fishermen in Thai ports for abuse.", "screening"),
+    _fires(
+        "prot.rights_remedies",
+        "Judges in Lisbon must keep the identity of child victims out of every published ruling.",
+        "identity of child victims",
+    ),
+    _fires("prot.rights_remedies", "Editors agreed never to print a survivor's identity or photograph.", "survivor's identity"),
+    _fires(
+        "prot.rights_remedies",
+        "The new act allows foreign victims to stay in Norway while their case is heard.",
+        "allows foreign victims to stay",
+    ),
     _fires("prot.identification", "Police identified 14 victims during an operation in Johannesburg.", "identified 14 victims"),
     _fires("prot.rescue", "Police rescued 23 women from a brothel in Kolkata on Tuesday.", "rescued"),
     _fires("prot.shelter", "The girls were placed in a government shelter in Chiang Mai.", "shelter"),
@@ -499,6 +510,14 @@ def test_training_frontline_staff_is_prevention_and_training_police_is_prosecuti
     assert "pros.training_justice" not in {h.rule for h in pack.match(frontline)}
     assert "pros.training_justice" in {h.rule for h in pack.match(police)}
     assert "prev.training_public" not in {h.rule for h in pack.match(police)}
+
+
+def test_victims_identity_papers_are_not_their_privacy(pack: RuleSet) -> None:
+    # a victim's identity documents taken by a recruiter are evidence of control, not witness protection
+    papers = "The recruiter kept each victim's identity documents in a locked drawer in Dubai."
+    privacy = "The court kept each victim's identity secret during the hearing in Dubai."
+    assert "prot.rights_remedies" not in {h.rule for h in pack.match(papers)}
+    assert "prot.rights_remedies" in {h.rule for h in pack.match(privacy)}
 
 
 def test_generic_prevent_and_combat_gets_only_the_half_vote(pack: RuleSet) -> None:
