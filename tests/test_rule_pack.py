@@ -65,6 +65,8 @@ FIRES = [
         "rel.tip_report_lingo", "Malaysia was upgraded to Tier 2 in this year's assessment by Washington.", "upgraded to tier"
     ),
     _fires("rel.tip_report_lingo", "Kuwait stays on the Tier 2 Watch List for a third year.", "tier 2 watch list"),
+    _fires("rel.national_bodies", "Officers at Clark airport referred the two women to IACAT on Sunday.", "iacat"),
+    _fires("rel.national_bodies", "Penang police opened an ATIPSOM investigation into the spa owner.", "atipsom"),
     _fires(
         "rel.tip_report_lingo",
         "The country does not fully meet the minimum standards; however, it is making significant efforts to do so.",
@@ -101,6 +103,7 @@ FIRES = [
         "recruitment fees",
     ),
     _fires("rel.other_exploitation", "Two Hmong girls from Lao Cai were sold as brides across the border.", "sold as brides"),
+    _fires("rel.other_exploitation", "Forty Kenyans escaped from a fraud compound near the Thai border.", "fraud compound"),
     _fires("rel.forced_labour", "Talibé boys in Senegal are forced to beg in the streets of Dakar.", "forced to beg"),
     # smuggled migrants held for ransom or kidnapped: the exploitation that makes smuggling trafficking
     _fires("rel.migrant_captivity", "The gang kept 22 Eritrean migrants captive in a farmhouse near Sabha.", "kept 22 eritrean migrants captive"),
@@ -257,6 +260,7 @@ FIRES = [
         "prot.repatriation_reintegration", "Thirty Cambodian fishermen were repatriated from Indonesia last week.", "repatriated"
     ),
     _fires("prot.repatriation_reintegration", "The women were reunited with their families in Benin City.", "reunited"),
+    _fires("prot.repatriation_reintegration", "The consulate paid for the fishermen to fly home to Yangon.", "fly home"),
     _fires(
         "prot.rights_remedies", "A tribunal in Hong Kong ordered the employer to pay compensation to the maid.", "compensation"
     ),
@@ -492,6 +496,8 @@ LOOK_ALIKES = [
     pytest.param("partnership", "Foreign workers on the trawler said they had not been paid for a year.", id="foreign-workers"),
     pytest.param("partnership", "A judge in Madrid granted the women permission to stay.", id="granted-not-a-grant"),
     pytest.param("prosecution", "The tuna caught by the fleet was landed in Busan on Friday.", id="fish-caught"),
+    # rel.national_bodies is case-sensitive: the Sichuan dish is not Malaysia's anti-trafficking council
+    pytest.param("relevance", "The stall near Chengdu station sells mapo tofu until midnight.", id="mapo-tofu"),
 ]
 
 
