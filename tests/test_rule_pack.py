@@ -240,13 +240,13 @@ FIRES = [
     # protection
     _fires("prot.identification", "Labour inspectors began screening fishermen in Thai ports for abuse.", "screening"),
     _fires(
-        "prot.rights_remedies",
+        "prot.privacy_and_stay",
         "Judges in Lisbon must keep the identity of child victims out of every published ruling.",
         "identity of child victims",
     ),
-    _fires("prot.rights_remedies", "Editors agreed never to print a survivor's identity or photograph.", "survivor's identity"),
+    _fires("prot.privacy_and_stay", "Editors agreed never to print a survivor's identity or photograph.", "survivor's identity"),
     _fires(
-        "prot.rights_remedies",
+        "prot.privacy_and_stay",
         "The new act allows foreign victims to stay in Norway while their case is heard.",
         "allows foreign victims to stay",
     ),
@@ -522,8 +522,8 @@ def test_victims_identity_papers_are_not_their_privacy(pack: RuleSet) -> None:
     # a victim's identity documents taken by a recruiter are evidence of control, not witness protection
     papers = "The recruiter kept each victim's identity documents in a locked drawer in Dubai."
     privacy = "The court kept each victim's identity secret during the hearing in Dubai."
-    assert "prot.rights_remedies" not in {h.rule for h in pack.match(papers)}
-    assert "prot.rights_remedies" in {h.rule for h in pack.match(privacy)}
+    assert "prot.privacy_and_stay" not in {h.rule for h in pack.match(papers)}
+    assert "prot.privacy_and_stay" in {h.rule for h in pack.match(privacy)}
 
 
 def test_generic_prevent_and_combat_gets_only_the_half_vote(pack: RuleSet) -> None:
