@@ -65,13 +65,13 @@ FIRES = [
         "rel.tip_report_lingo", "Malaysia was upgraded to Tier 2 in this year's assessment by Washington.", "upgraded to tier"
     ),
     _fires("rel.tip_report_lingo", "Kuwait stays on the Tier 2 Watch List for a third year.", "tier 2 watch list"),
-    _fires("rel.national_bodies", "Officers at Clark airport referred the two women to IACAT on Sunday.", "iacat"),
-    _fires("rel.national_bodies", "Penang police opened an ATIPSOM investigation into the spa owner.", "atipsom"),
     _fires(
         "rel.tip_report_lingo",
         "The country does not fully meet the minimum standards; however, it is making significant efforts to do so.",
         "significant efforts to do so",
     ),
+    _fires("rel.national_bodies", "Officers at Clark airport referred the two women to IACAT on Sunday.", "iacat"),
+    _fires("rel.national_bodies", "Penang police opened an ATIPSOM investigation into the spa owner.", "atipsom"),
     _fires(
         "rel.forced_labour", "Inspectors found families held in debt bondage at a brick kiln in Punjab, Pakistan.", "debt bondage"
     ),
@@ -239,17 +239,6 @@ FIRES = [
     ),
     # protection
     _fires("prot.identification", "Labour inspectors began screening fishermen in Thai ports for abuse.", "screening"),
-    _fires(
-        "prot.privacy_and_stay",
-        "Judges in Lisbon must keep the identity of child victims out of every published ruling.",
-        "identity of child victims",
-    ),
-    _fires("prot.privacy_and_stay", "Editors agreed never to print a survivor's identity or photograph.", "survivor's identity"),
-    _fires(
-        "prot.privacy_and_stay",
-        "The new act allows foreign victims to stay in Norway while their case is heard.",
-        "allows foreign victims to stay",
-    ),
     _fires("prot.identification", "Police identified 14 victims during an operation in Johannesburg.", "identified 14 victims"),
     _fires("prot.rescue", "Police rescued 23 women from a brothel in Kolkata on Tuesday.", "rescued"),
     _fires("prot.shelter", "The girls were placed in a government shelter in Chiang Mai.", "shelter"),
@@ -266,6 +255,17 @@ FIRES = [
     ),
     _fires("prot.rights_remedies", "The Filipino nanny was granted a T visa in California.", "t visa"),
     _fires("prot.rights_remedies", "Lawyers asked the labour court for financial remedies for the fishermen.", "financial remedies"),
+    _fires(
+        "prot.privacy_and_stay",
+        "Judges in Lisbon must keep the identity of child victims out of every published ruling.",
+        "identity of child victims",
+    ),
+    _fires("prot.privacy_and_stay", "Editors agreed never to print a survivor's identity or photograph.", "survivor's identity"),
+    _fires(
+        "prot.privacy_and_stay",
+        "The new act allows foreign victims to stay in Norway while their case is heard.",
+        "allows foreign victims to stay",
+    ),
     _fires("prot.referral", "A new referral mechanism links police in Chisinau with social workers.", "referral mechanism"),
     _fires("prot.referral", "The teenagers were referred to a charity in Leeds for support.", "referred to"),
     _fires("prot.victims_word", "The victims were mostly teenagers from rural Guatemala.", "victims"),
@@ -512,7 +512,7 @@ def test_training_frontline_staff_is_prevention_and_training_police_is_prosecuti
     # officers and labour inspectors are trained to spot victims, not to try cases.
     frontline = "The ministry trained 80 border guards and immigration officers at the northern crossings."
     police = "The ministry trained 80 police officers and prosecutors at the northern crossings."
-    assert {h.rule for h in pack.match(frontline)} >= {"prev.training_public"}
+    assert "prev.training_public" in {h.rule for h in pack.match(frontline)}
     assert "pros.training_justice" not in {h.rule for h in pack.match(frontline)}
     assert "pros.training_justice" in {h.rule for h in pack.match(police)}
     assert "prev.training_public" not in {h.rule for h in pack.match(police)}
