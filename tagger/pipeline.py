@@ -650,7 +650,7 @@ class Tagger:
             self.taxonomy_.label_ids[0],
             self.lead_votes_,
             self.aside_votes_,
-            getattr(self, "vote_per_match_", True),  # objects pickled before it counted every match
+            self.vote_per_match_,
         )
         return _design(X, V), hits, no_words
 
