@@ -264,7 +264,7 @@ class Tagger:
         lead_rule_scale: float = 0.3,
         aside_rule_scale: float = 0.0,
         vote_per_match: bool = False,
-        unanchored_precision: float | None = 0.985,
+        unanchored_precision: float | None = 0.99,
         min_positives_for_tuning: int = 10,
         cv_folds: int = 5,
         top_terms: int = 5,
