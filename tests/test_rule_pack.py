@@ -282,6 +282,8 @@ FIRES = [
     _fires("part.regional_bodies", "The IOM office in Niamey provided buses for the returnees.", "iom"),
     _fires("part.acronyms_case_sensitive", "The EU is paying for the new border posts in Niger.", "eu"),
     _fires("part.acronyms_case_sensitive", "Officials at the COMMIT meeting in Bangkok agreed on a new work plan.", "commit"),
+    _fires("part.acronyms_case_sensitive", "GRETA's evaluators visited shelters in Bucharest in May.", "greta"),
+    _fires("part.regional_bodies", "The Freeland Foundation trained rangers and police along the Thai border.", "freeland foundation"),
     _fires("part.cooperation", "Police forces from Chile and Peru cooperate closely on border cases.", "cooperate"),
     _fires("part.cooperation", "The embassy in Riyadh issued emergency travel papers.", "embassy"),
     _fires("part.cooperation", "Kenya's foreign ministry asked Gulf states to inspect labour camps.", "foreign ministry"),
@@ -502,6 +504,9 @@ LOOK_ALIKES = [
     pytest.param("prosecution", "The tuna caught by the fleet was landed in Busan on Friday.", id="fish-caught"),
     # rel.national_bodies is case-sensitive: the Sichuan dish is not Malaysia's anti-trafficking council
     pytest.param("relevance", "The stall near Chengdu station sells mapo tofu until midnight.", id="mapo-tofu"),
+    # people named Greta or Freeland are not the Council of Europe's GRETA nor the Freeland Foundation
+    pytest.param("partnership", "Greta Gerwig's new film opened in Seoul on Friday.", id="greta-a-name"),
+    pytest.param("partnership", "Canada's finance minister, Chrystia Freeland, met bankers in Toronto.", id="freeland-a-name"),
 ]
 
 
