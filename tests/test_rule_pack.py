@@ -186,9 +186,9 @@ FIRES = [
         "survivors of forced labour with housing",
     ),
     _fires("prot.assistance", "A church in Lusaka pays the rent of a flat that serves as housing for survivors.", "housing for survivors"),
-    _fires("prot.helping_victims", "A small charity in Chiang Rai helps trafficking survivors finish school.", "helps trafficking survivors"),
-    _fires("prot.helping_victims", "Two volunteer lawyers in Dhaka assist victims when they testify.", "assist victims"),
-    _fires("prot.helping_victims", "The hostel in Sihanoukville serves women survivors of scam compounds.", "serves women survivors"),
+    _fires("prot.services_for_victims", "A small charity in Chiang Rai helps trafficking survivors finish school.", "helps trafficking survivors"),
+    _fires("prot.services_for_victims", "Two volunteer lawyers in Dhaka assist victims when they testify.", "assist victims"),
+    _fires("prot.services_for_victims", "The hostel in Sihanoukville serves women survivors of scam compounds.", "serves women survivors"),
     _fires("prot.rescue", "Agents recovered 23 missing children during the week-long operation in Ohio.", "recovered 23 missing children"),
     _fires(
         "prot.identification",
@@ -439,7 +439,7 @@ EXCLUDED = [
     # services for victims of other crimes, and "services" that exploit victims
     _vetoed("prot.services_for_victims", "The scheme links crime victims with counselling at every police station in Leeds.", "victims with counselling"),
     _vetoed("prot.services_for_victims", "The victims were sold to escort services in Manila.", "victims were sold to escort services"),
-    _vetoed("prot.helping_victims", "Red Cross teams in Sylhet helped flood victims rebuild their homes.", "helped flood victims"),
+    _vetoed("prot.services_for_victims", "Red Cross teams in Sylhet helped flood victims rebuild their homes.", "helped flood victims"),
     # money that is lacking is not a donor partnership
     _vetoed("part.funding_assistance", "The shelter in Phnom Penh has run for two years without government funding.", "funding"),
     _vetoed("part.funding_assistance", "State funding for the two shelters in Kandal province fell by a third.", "funding"),
@@ -535,13 +535,13 @@ def test_victims_identity_papers_are_not_their_privacy(pack: RuleSet) -> None:
     assert "prot.privacy_and_stay" in {h.rule for h in pack.match(privacy)}
 
 
-def test_helping_to_identify_victims_is_identification_not_a_second_helping_vote(pack: RuleSet) -> None:
-    # 'helped identify victims' is victim identification; it must not also count as helping victims
+def test_helping_to_identify_victims_is_identification_not_helping_victims(pack: RuleSet) -> None:
+    # 'helped identify victims' is victim identification; it must not also count as services for victims
     identify = "Hotel staff in Pattaya helped identify victims among the guests."
     helped = "Hotel staff in Pattaya helped victims among the guests find a shelter."
     assert "prot.identification" in {h.rule for h in pack.match(identify)}
-    assert "prot.helping_victims" not in {h.rule for h in pack.match(identify)}
-    assert "prot.helping_victims" in {h.rule for h in pack.match(helped)}
+    assert "prot.services_for_victims" not in {h.rule for h in pack.match(identify)}
+    assert "prot.services_for_victims" in {h.rule for h in pack.match(helped)}
 
 
 def test_generic_prevent_and_combat_gets_only_the_half_vote(pack: RuleSet) -> None:
