@@ -515,41 +515,72 @@ def test_look_alike_does_not_vote_for_label(pack: RuleSet, label: str, text: str
     assert [h.rule for h in pack.match(text) if h.theme == label] == []
 
 
-def test_training_frontline_staff_is_prevention_and_training_police_is_prosecution(pack: RuleSet) -> None:
+# Pairs of near-identical sentences that must go to different rules: each text, the rules
+# that must fire on it and the rules that must not.
+CONTRASTS = [
     # THEMES.md: training police, prosecutors or judges to build cases is prosecution;
     # training others to recognise trafficking is prevention. Border guards, immigration
     # officers and labour inspectors are trained to spot victims, not to try cases.
-    frontline = "The ministry trained 80 border guards and immigration officers at the northern crossings."
-    police = "The ministry trained 80 police officers and prosecutors at the northern crossings."
-    assert "prev.training_public" in {h.rule for h in pack.match(frontline)}
-    assert "pros.training_justice" not in {h.rule for h in pack.match(frontline)}
-    assert "pros.training_justice" in {h.rule for h in pack.match(police)}
-    assert "prev.training_public" not in {h.rule for h in pack.match(police)}
-
-
-def test_victims_identity_papers_are_not_their_privacy(pack: RuleSet) -> None:
+    pytest.param(
+        "The ministry trained 80 border guards and immigration officers at the northern crossings.",
+        {"prev.training_public"},
+        {"pros.training_justice"},
+        id="training-frontline-staff",
+    ),
+    pytest.param(
+        "The ministry trained 80 police officers and prosecutors at the northern crossings.",
+        {"pros.training_justice"},
+        {"prev.training_public"},
+        id="training-police",
+    ),
     # a victim's identity documents taken by a recruiter are evidence of control, not witness protection
-    papers = "The recruiter kept each victim's identity documents in a locked drawer in Dubai."
-    privacy = "The court kept each victim's identity secret during the hearing in Dubai."
-    assert "prot.privacy_and_stay" not in {h.rule for h in pack.match(papers)}
-    assert "prot.privacy_and_stay" in {h.rule for h in pack.match(privacy)}
-
-
-def test_helping_to_identify_victims_is_identification_not_helping_victims(pack: RuleSet) -> None:
+    pytest.param(
+        "The recruiter kept each victim's identity documents in a locked drawer in Dubai.",
+        set(),
+        {"prot.privacy_and_stay"},
+        id="identity-papers",
+    ),
+    pytest.param(
+        "The court kept each victim's identity secret during the hearing in Dubai.",
+        {"prot.privacy_and_stay"},
+        set(),
+        id="identity-kept-secret",
+    ),
     # 'helped identify victims' is victim identification; it must not also count as services for victims
-    identify = "Hotel staff in Pattaya helped identify victims among the guests."
-    helped = "Hotel staff in Pattaya helped victims among the guests find a shelter."
-    assert "prot.identification" in {h.rule for h in pack.match(identify)}
-    assert "prot.services_for_victims" not in {h.rule for h in pack.match(identify)}
-    assert "prot.services_for_victims" in {h.rule for h in pack.match(helped)}
+    pytest.param(
+        "Hotel staff in Pattaya helped identify victims among the guests.",
+        {"prot.identification"},
+        {"prot.services_for_victims"},
+        id="helped-identify-victims",
+    ),
+    pytest.param(
+        "Hotel staff in Pattaya helped victims among the guests find a shelter.",
+        {"prot.services_for_victims"},
+        set(),
+        id="helped-victims",
+    ),
+    # 'prevent and combat' names no measure and gets only the half vote; 'preventing human
+    # trafficking' names prevention as the subject
+    pytest.param(
+        "The ministry vowed to prevent and combat human trafficking in the province.",
+        {"prev.prevent_word"},
+        {"prev.prevention_topic"},
+        id="prevent-and-combat",
+    ),
+    pytest.param(
+        "The ministry opened a course on preventing human trafficking in the province.",
+        {"prev.prevention_topic"},
+        set(),
+        id="preventing-as-subject",
+    ),
+]
 
 
-def test_generic_prevent_and_combat_gets_only_the_half_vote(pack: RuleSet) -> None:
-    # 'prevent and combat' names no measure; 'preventing human trafficking' names prevention as the subject
-    generic = {h.rule for h in pack.match("The ministry vowed to prevent and combat human trafficking in the province.")}
-    subject = {h.rule for h in pack.match("The ministry opened a course on preventing human trafficking in the province.")}
-    assert "prev.prevent_word" in generic and "prev.prevention_topic" not in generic
-    assert "prev.prevention_topic" in subject
+@pytest.mark.parametrize(("text", "fires", "silent"), CONTRASTS)
+def test_contrasting_sentences_go_to_different_rules(pack: RuleSet, text: str, fires: set[str], silent: set[str]) -> None:
+    rules = {h.rule for h in pack.match(text)}
+    assert fires <= rules
+    assert not silent & rules
 
 
 # ---------------------------------------------------------------------------
