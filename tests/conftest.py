@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -19,6 +21,16 @@ def shared_file(rel: str) -> Path:
     if not p.exists():
         pytest.skip(f"{p} not available")
     return p
+
+
+def model_meta(d: Path) -> dict[str, Any]:
+    """The model.json of the saved model in ``d``, as the file holds it."""
+    return json.loads((d / "model.json").read_text())
+
+
+def write_model_meta(d: Path, meta: dict[str, Any]) -> None:
+    """Replace the model.json in ``d`` (to see how loading treats an edited file)."""
+    (d / "model.json").write_text(json.dumps(meta))
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ import tagger
 from tagger.errors import ModelFileError
 from tagger.persistence import FORMAT_VERSION, load_model
 
-from .conftest import SEEDS
+from .conftest import SEEDS, model_meta, write_model_meta
 
 TEXTS = [
     "Police arrested four people for human trafficking.",
@@ -28,16 +28,6 @@ def saved(small_tagger, tmp_path) -> Path:
     return small_tagger.save(tmp_path / "model")
 
 
-def _meta(d: Path) -> dict:
-    """The model.json of the model in ``d``, as the file holds it."""
-    return json.loads((d / "model.json").read_text())
-
-
-def _write_meta(d: Path, meta: dict) -> None:
-    """Replace the model.json in ``d`` (to see how loading treats an edited file)."""
-    (d / "model.json").write_text(json.dumps(meta))
-
-
 def test_round_trip_gives_identical_scores(small_tagger, saved):
     loaded = tagger.load(saved)
     assert np.array_equal(loaded.predict_proba(TEXTS), small_tagger.predict_proba(TEXTS))
@@ -46,7 +36,7 @@ def test_round_trip_gives_identical_scores(small_tagger, saved):
 
 
 def test_metadata_records_what_the_brief_asks(saved):
-    meta = _meta(saved)
+    meta = model_meta(saved)
     assert meta["format_version"] == FORMAT_VERSION
     assert {"tagger", "numpy", "scipy", "scikit-learn"} <= set(meta["versions"])
     assert meta["labels"] == ["relevance", "prevention", "prosecution", "protection", "partnership"]
@@ -100,18 +90,18 @@ def test_truncated_array_is_refused(saved):
 
 
 def test_shape_disagreeing_with_metadata_is_refused(saved):
-    meta = _meta(saved)
+    meta = model_meta(saved)
     meta["arrays"]["coef"]["shape"][1] += 1
-    _write_meta(saved, meta)
+    write_model_meta(saved, meta)
     with pytest.raises(ModelFileError, match="coef.npy has dtype"):
         tagger.load(saved)
 
 
 @pytest.mark.parametrize(("version", "message"), [(FORMAT_VERSION + 1, "newer than this tagger"), (0, "not supported")])
 def test_other_format_versions_are_refused(saved, version, message):
-    meta = _meta(saved)
+    meta = model_meta(saved)
     meta["format_version"] = version
-    _write_meta(saved, meta)
+    write_model_meta(saved, meta)
     with pytest.raises(ModelFileError, match=message):
         tagger.load(saved)
 
@@ -119,13 +109,13 @@ def test_other_format_versions_are_refused(saved, version, message):
 def _as_format(d: Path, version: int, keys: tuple[str, ...], params: tuple[str, ...]) -> None:
     """Rewrite the model.json in ``d`` as an older format wrote it: ``version``, without
     the top-level ``keys`` and the ``params`` that format did not have yet."""
-    meta = _meta(d)
+    meta = model_meta(d)
     meta["format_version"] = version
     for key in keys:
         del meta[key]
     for key in params:
         del meta["params"][key]
-    _write_meta(d, meta)
+    write_model_meta(d, meta)
 
 
 def test_format_1_models_without_a_lead_column_still_load(tmp_path):
@@ -167,24 +157,24 @@ def test_format_3_models_without_an_aside_column_load_without_one(tmp_path):
 
 
 def test_an_aside_column_flag_that_disagrees_with_the_arrays_is_refused(saved):
-    meta = _meta(saved)
+    meta = model_meta(saved)
     assert meta["aside_vote_column"] is False  # off by default
     meta["aside_vote_column"] = True  # one column more than coef.npy has
-    _write_meta(saved, meta)
+    write_model_meta(saved, meta)
     with pytest.raises(ModelFileError, match="array shapes"):
         tagger.load(saved)
 
 
 def test_the_relevance_shift_survives_a_round_trip(saved):
     loaded = tagger.load(saved)
-    meta = _meta(saved)
+    meta = model_meta(saved)
     assert meta["relevance_shift"] == loaded.relevance_shift_
     assert loaded.relevance_shift_ > 0  # the seeds' unanchored texts need it (see test_pipeline)
 
 
 @pytest.mark.parametrize("value", [None, -0.5, "1", float("inf"), True])
 def test_a_bad_or_missing_relevance_shift_is_refused(saved, value):
-    meta = _meta(saved)
+    meta = model_meta(saved)
     if value is None:
         del meta["relevance_shift"]
     else:
@@ -195,10 +185,10 @@ def test_a_bad_or_missing_relevance_shift_is_refused(saved, value):
 
 
 def test_a_lead_column_flag_that_disagrees_with_the_arrays_is_refused(saved):
-    meta = _meta(saved)
+    meta = model_meta(saved)
     assert meta["lead_vote_column"] is True
     meta["lead_vote_column"] = False
-    _write_meta(saved, meta)
+    write_model_meta(saved, meta)
     with pytest.raises(ModelFileError, match="array shapes"):
         tagger.load(saved)
 
@@ -247,7 +237,7 @@ def test_format_4_models_still_count_every_rule_match(tmp_path):
     # format 4 (before vote_per_match): rule votes counted every match of a rule
     old = tagger.train(tmp_path / "m", seeds=SEEDS, cv_folds=3, vote_per_match=True)
     assert old.vote_per_match_ is True
-    assert _meta(tmp_path / "m")["rule_votes_per_match"] is True
+    assert model_meta(tmp_path / "m")["rule_votes_per_match"] is True
     _as_format(tmp_path / "m", 4, ("rule_votes_per_match",), ("vote_per_match",))
     loaded = tagger.load(tmp_path / "m")
     assert loaded.vote_per_match_ is True and loaded.vote_per_match is True
@@ -255,15 +245,15 @@ def test_format_4_models_still_count_every_rule_match(tmp_path):
 
 
 def test_a_format_5_model_without_its_vote_counting_flag_is_refused(saved):
-    meta = _meta(saved)
+    meta = model_meta(saved)
     del meta["rule_votes_per_match"]
-    _write_meta(saved, meta)
+    write_model_meta(saved, meta)
     with pytest.raises(ModelFileError, match="rule_votes_per_match"):
         tagger.load(saved)
 
 
 def test_the_vote_counting_flag_round_trips(saved):
     loaded = tagger.load(saved)
-    meta = _meta(saved)
+    meta = model_meta(saved)
     assert meta["format_version"] == FORMAT_VERSION
     assert loaded.vote_per_match_ is meta["rule_votes_per_match"] is False

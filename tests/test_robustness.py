@@ -24,7 +24,7 @@ from tagger import cli
 from tagger.errors import DataFileError, InputTypeError, InputValueError, ModelFileError, TaggerError
 from tagger.text import language_supported
 
-from .conftest import SEEDS
+from .conftest import SEEDS, model_meta, write_model_meta
 
 RELEVANT = "Police arrested two men for human trafficking and took the victims to a shelter run by a charity."
 
@@ -479,14 +479,14 @@ def saved(small_tagger, tmp_path) -> Path:
 def rewrite(d: Path, name: str, data: bytes, *, fix_hash: bool = True, meta_edit=None) -> None:
     """Replace a model file, and (as a careful attacker would) update model.json to match."""
     (d / name).write_bytes(data)
-    meta = json.loads((d / "model.json").read_text())
+    meta = model_meta(d)
     if fix_hash:
         import hashlib
 
         meta["sha256"][name] = hashlib.sha256(data).hexdigest()
     if meta_edit is not None:
         meta_edit(meta)
-    (d / "model.json").write_text(json.dumps(meta))
+    write_model_meta(d, meta)
 
 
 def test_joblib_file_in_the_model_directory_is_refused(saved):
@@ -563,9 +563,9 @@ def test_non_finite_weights_are_refused(saved):
     ],
 )
 def test_inconsistent_or_hostile_metadata_is_refused(saved, edit, fragment):
-    meta = json.loads((saved / "model.json").read_text())
+    meta = model_meta(saved)
     edit(meta)
-    (saved / "model.json").write_text(json.dumps(meta))
+    write_model_meta(saved, meta)
     with pytest.raises(ModelFileError, match=fragment):
         tagger.load(saved)
 
