@@ -37,7 +37,7 @@ from itertools import chain
 
 import numpy as np
 
-from ._textproc import light_stem
+from ._textproc import stemmer
 
 #: The raw-piece cache is replaced by an empty one when it would grow past this size.
 CACHE_MAX = 250_000
@@ -243,6 +243,7 @@ class Lookup:
         self.base = len(words) + 2
         self.stop = stop
         self.stem = stem
+        self._stem_word = None if stem is None else stemmer(stem)
         self.token_re = token_re
         self.unigram = np.full(self.base, -1, dtype=np.int64)
         grams: dict[int, tuple[list[int], list[int]]] = {}
@@ -277,7 +278,7 @@ class Lookup:
     def _word(self, token: str) -> int:
         if token in self.stop:
             return DROP
-        return self.words.get(light_stem(token) if self.stem is not None else token, self.oov)
+        return self.words.get(self._stem_word(token) if self._stem_word is not None else token, self.oov)
 
     def _resolve(self, piece: str | bytes, expansions: list[np.ndarray]) -> int:
         if isinstance(piece, str):  # a regex token

@@ -1,5 +1,6 @@
 """Token processing shared by training and prediction: English function words and a
-small deterministic suffix stripper (``light-v1``).
+small deterministic suffix stripper (``light-v1``, and ``light-v2``, which first folds
+British and American spellings together).
 
 Both are plain data and code in this package, recorded in each model's metadata, so a
 saved model tokenises exactly as it did when it was trained.
@@ -7,6 +8,8 @@ saved model tokenises exactly as it did when it was trained.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from functools import lru_cache
 
 #: Function words dropped before n-grams are formed (``stop_words=True``). Negations
@@ -29,7 +32,11 @@ you your yours yourself yourselves
     )
 )
 
-STEMMERS = ("light-v1",)
+#: Stemmer names a model may record. A model keeps the one it was trained with, so
+#: models trained with ``light-v1`` tokenise as before.
+STEMMERS = ("light-v1", "light-v2")
+#: The stemmer new models are trained with (``Tagger(stem=True)``).
+DEFAULT_STEMMER = "light-v2"
 
 # Suffixes tried longest first; a suffix is removed only if at least 4 letters remain.
 _SUFFIXES = (
@@ -63,3 +70,88 @@ def _strip(word: str) -> str:
                 stem = stem[:-1]
             return stem
     return word
+
+
+# -- light-v2: British and American spellings fold together before stripping ----------
+# Analysts read both: UN and Commonwealth texts write "labour", "organised",
+# "counselling", "programme"; US news writes "labor", "organized", "counseling",
+# "program". Without folding, a word learnt in one spelling carries no weight in the
+# other. Only spellings are folded, never words with a different meaning.
+
+# Words whose "-our" is "-or" in American spelling; any word starting with one of
+# these is folded ("labourers" -> "laborers", "favourite" -> "favorite").
+_OUR_PREFIXES = (
+    "armour", "behaviour", "colour", "endeavour", "favour", "flavour", "harbour", "honour",
+    "humour", "labour", "neighbour", "odour", "parlour", "rumour", "saviour", "tumour",
+    "valour", "vigour",
+)
+# Stems that double a final "l" before a suffix in British spelling only
+# ("counselling", "travelled", "labelled"); other "-lled" words ("compelled",
+# "spelling") are left alone.
+_DOUBLE_L_STEMS = (
+    "cancel", "channel", "counsel", "dial", "equal", "fuel", "label", "level", "marshal",
+    "model", "rival", "signal", "total", "travel", "tunnel",
+)
+_DOUBLE_L_ENDINGS = ("led", "ling", "lings", "ler", "lers", "lor", "lors")
+# Whole words spelt differently (British -> American).
+_SPELLINGS = {
+    "ageing": "aging", "anaesthetic": "anesthetic", "analogue": "analog", "catalogue": "catalog",
+    "centre": "center", "centres": "centers", "centred": "centered", "cheque": "check",
+    "cheques": "checks", "defence": "defense", "defences": "defenses", "dialogue": "dialog",
+    "dialogues": "dialogs", "enrol": "enroll", "enrolment": "enrollment", "enrolments": "enrollments",
+    "enrols": "enrolls", "fibre": "fiber", "fulfil": "fulfill", "fulfilment": "fulfillment",
+    "fulfils": "fulfills", "grey": "gray", "instalment": "installment", "instalments": "installments",
+    "jewellery": "jewelry", "judgement": "judgment", "judgements": "judgments", "kilometre": "kilometer",
+    "kilometres": "kilometers", "licence": "license", "licences": "licenses", "litre": "liter",
+    "litres": "liters", "manoeuvre": "maneuver", "metre": "meter", "metres": "meters", "mould": "mold",
+    "offence": "offense", "offences": "offenses", "paediatric": "pediatric", "plough": "plow",
+    "practise": "practice", "practised": "practiced", "practises": "practices", "practising": "practicing",
+    "pretence": "pretense", "programme": "program", "programmes": "programs", "sceptical": "skeptical",
+    "theatre": "theater", "theatres": "theaters", "tyre": "tire", "tyres": "tires",
+}
+# "-ize"/"-yze" endings are folded to "-ise"/"-yse" ("organized" -> "organised").
+_IZE = re.compile(r"([iy])z(e|es|ed|ing|ation|ations|ational|er|ers)$")
+# Stems light-v1 strips too far into another word: "organisation" and "organization"
+# became "organ", the word of organ removal. light-v2 keeps them with "organised".
+_STEM_EXCEPTIONS = {
+    "organisation": "organis", "organisations": "organis", "organisational": "organis",
+    "reorganisation": "reorganis",
+}
+
+
+def fold_spelling(word: str) -> str:
+    """One spelling for British and American variants of a lower-cased word:
+    "labour" and "labor" give "labor", "organised" and "organized" give "organised",
+    "counselling" gives "counseling"; other words are returned unchanged."""
+    folded = _SPELLINGS.get(word)
+    if folded is not None:
+        return folded
+    if "our" in word:
+        for prefix in _OUR_PREFIXES:
+            if word.startswith(prefix):
+                return prefix[:-2] + "r" + word[len(prefix) :]
+    if "ll" in word:
+        for stem in _DOUBLE_L_STEMS:
+            if word.startswith(stem) and word[len(stem) :] in _DOUBLE_L_ENDINGS:
+                return stem + word[len(stem) + 1 :]
+    if len(word) > 5 and "z" in word:
+        return _IZE.sub(r"\1s\2", word)
+    return word
+
+
+@lru_cache(maxsize=200_000)
+def light_stem_v2(word: str) -> str:
+    """``light-v2``: :func:`fold_spelling`, then :func:`light_stem`, so "labour" and
+    "labor" share the stem "labor", and "organizations" keeps "organis" rather than
+    turning into "organ"."""
+    folded = fold_spelling(word)
+    return _STEM_EXCEPTIONS.get(folded) or light_stem(folded)
+
+
+def stemmer(name: str) -> Callable[[str], str]:
+    """The stemming function recorded under ``name`` (one of :data:`STEMMERS`)."""
+    if name == "light-v1":
+        return light_stem
+    if name == "light-v2":
+        return light_stem_v2
+    raise ValueError(f"stem must be one of {list(STEMMERS)}, got {name!r}")

@@ -18,7 +18,7 @@ import numpy as np
 
 from ._fastvec import Lookup, ngram_counts
 from ._sparse import Rows
-from ._textproc import STEMMERS, light_stem
+from ._textproc import STEMMERS, stemmer
 from .errors import NotFittedError
 
 if TYPE_CHECKING:
@@ -95,6 +95,7 @@ class TfidfFeatures:
             raise ValueError(f"stem must be None or one of {list(STEMMERS)}, got {self.stem!r}")
         self._token_re = re.compile(TOKEN_PATTERN)
         self._stop = frozenset(self.stop_words)
+        self._stem_word = None if self.stem is None else stemmer(self.stem)
 
     @classmethod
     def from_state(cls, params: dict[str, Any], terms: list[str], idf: np.ndarray) -> TfidfFeatures:
@@ -128,8 +129,8 @@ class TfidfFeatures:
         toks = self._token_re.findall(text.lower())
         if self._stop:
             toks = [t for t in toks if t not in self._stop]
-        if self.stem is not None:
-            toks = [light_stem(t) for t in toks]
+        if self._stem_word is not None:
+            toks = [self._stem_word(t) for t in toks]
         return toks
 
     def surface_forms(self, text: str, terms: Iterable[str] | None = None) -> dict[str, str]:
@@ -146,7 +147,7 @@ class TfidfFeatures:
             tok = m.group()
             if tok in self._stop:
                 continue
-            kept.append((light_stem(tok) if self.stem is not None else tok, m.start(), m.end()))
+            kept.append((self._stem_word(tok) if self._stem_word is not None else tok, m.start(), m.end()))
         src = text if same_length else low
         out: dict[str, str] = {}
         lo, hi = self.ngram_range

@@ -47,7 +47,7 @@ import numpy as np
 
 from ._parallel import check_n_jobs
 from ._sparse import Rows
-from ._textproc import ENGLISH_STOP_WORDS
+from ._textproc import DEFAULT_STEMMER, ENGLISH_STOP_WORDS
 from .errors import InputTypeError, InputValueError, NotFittedError
 from .features import TfidfFeatures
 from .model import LinearModel
@@ -337,7 +337,7 @@ class Tagger:
             self.max_df,
             self.max_features,
             stop_words=ENGLISH_STOP_WORDS if self.stop_words else (),
-            stem="light-v1" if self.stem else None,
+            stem=DEFAULT_STEMMER if self.stem else None,
         )
 
     def _new_model(self) -> LinearModel:

@@ -13,7 +13,7 @@ import pytest
 import tagger
 import tagger._fastvec as fastvec
 from tagger._sparse import Rows
-from tagger._textproc import ENGLISH_STOP_WORDS
+from tagger._textproc import DEFAULT_STEMMER, ENGLISH_STOP_WORDS
 from tagger.errors import InputValueError
 from tagger.features import TfidfFeatures
 
@@ -61,11 +61,13 @@ VARIED = [
     "police arrested traffickers " * 50,
     "12 34 56 police 2024 arrested 1st 2nd",
     "Police open a shelter - The Star. It has beds ... Related: Human trafficking arrests | Campaign news",
+    "Neighbours counselled victims of forced labor; organized labourers met the neighbors' counseling centre",
 ]
 CONFIGS = [
     ((1, 1), "plain"),
     ((1, 2), "plain"),
     ((1, 2), "stop+stem"),
+    ((1, 2), "stop+light-v1"),
     ((1, 3), "stop+stem"),
     ((2, 3), "stop+stem"),
     ((2, 2), "plain"),
@@ -73,7 +75,9 @@ CONFIGS = [
 
 
 def _features(ngram_range, processing, sublinear=True):
-    extra = {"stop_words": ENGLISH_STOP_WORDS, "stem": "light-v1"} if processing == "stop+stem" else {}
+    # "stop+stem" is what Tagger(stem=True) trains with; "stop+light-v1" what older models use
+    stem = DEFAULT_STEMMER if processing == "stop+stem" else processing.removeprefix("stop+")
+    extra = {"stop_words": ENGLISH_STOP_WORDS, "stem": stem} if processing != "plain" else {}
     f = TfidfFeatures(ngram_range=ngram_range, min_df=1, max_df=1.0, max_features=None, sublinear_tf=sublinear, **extra)
     vec = f.sklearn_vectorizer().fit(TRAIN)
     f.fit(TRAIN)

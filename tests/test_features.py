@@ -28,15 +28,16 @@ VARIED = [
     "emoji \U0001f600 victims \U0001f600 shelter",
     "the shelter " * 5000,
     "a b c d e f",
+    "Counseling for victims at the shelter; counselled victims organised a campaign",
     "traffickers-police_raid 2024 victims",
 ]
 
 
 @pytest.mark.parametrize("ngram_range", [(1, 1), (1, 2), (2, 3)])
 @pytest.mark.parametrize("sublinear", [True, False])
-@pytest.mark.parametrize("processing", ["plain", "stop+stem"])
+@pytest.mark.parametrize("processing", ["plain", "stop+light-v1", "stop+light-v2"])
 def test_transform_equals_sklearn(ngram_range, sublinear, processing):
-    extra = {"stop_words": ENGLISH_STOP_WORDS, "stem": "light-v1"} if processing == "stop+stem" else {}
+    extra = {"stop_words": ENGLISH_STOP_WORDS, "stem": processing[5:]} if processing != "plain" else {}
     f = TfidfFeatures(ngram_range=ngram_range, min_df=1, max_df=1.0, max_features=None, sublinear_tf=sublinear, **extra)
     vec = f.sklearn_vectorizer().fit(TRAIN)
     f.fit(TRAIN)
@@ -93,3 +94,10 @@ def test_surface_forms_quote_the_text():
 def test_unknown_stemmer_is_a_clear_error():
     with pytest.raises(ValueError, match="stem must be"):
         TfidfFeatures(stem="porter").fit(TRAIN)
+
+
+def test_a_saved_model_keeps_the_stemmer_it_was_trained_with():
+    for stem, expected in (("light-v1", ["labour", "organ"]), ("light-v2", ["labor", "organis"])):
+        f = TfidfFeatures(min_df=1, stem=stem).fit(TRAIN)
+        g = TfidfFeatures.from_state(f.get_params(), f.terms_, f.idf_)
+        assert g.tokens("labourers organizations") == expected

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from tagger._textproc import ENGLISH_STOP_WORDS, light_stem
+from tagger._textproc import ENGLISH_STOP_WORDS, STEMMERS, fold_spelling, light_stem, light_stem_v2, stemmer
 
 
 @pytest.mark.parametrize(
@@ -34,3 +34,50 @@ def test_stop_list_keeps_negations_and_domain_words():
     for w in ("not", "no", "against", "without", "victims", "police"):
         assert w not in ENGLISH_STOP_WORDS
     assert {"the", "of", "and", "with"} <= set(ENGLISH_STOP_WORDS)
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ("labour", "labor"),
+        ("labourers", "laborers", "labourer"),
+        ("organised", "organized", "organisation", "organizations", "organise"),
+        ("counselling", "counseling", "counselled", "counsel"),
+        ("counsellors", "counselors"),
+        ("programme", "program", "programmes"),
+        ("centre", "center"),
+        ("offence", "offense", "offences"),
+        ("criminalise", "criminalize", "criminalised"),
+        ("recognise", "recognize", "recognising", "recognizing"),
+        ("travelled", "traveled", "travelling"),
+        ("neighbouring", "neighboring"),
+        ("analysed", "analyzed"),
+    ],
+)
+def test_light_v2_folds_british_and_american_spellings(forms):
+    assert len({light_stem_v2(w) for w in forms}) == 1, {w: light_stem_v2(w) for w in forms}
+
+
+def test_light_v2_keeps_organisations_apart_from_organs():
+    # light-v1 stripped "organisation" to "organ", the word of organ removal
+    assert light_stem("organizations") == light_stem("organs")
+    assert light_stem_v2("organizations") != light_stem_v2("organs")
+    assert light_stem_v2("organ") == light_stem_v2("organs")
+
+
+@pytest.mark.parametrize(
+    "word", ["compelled", "spelling", "dwelling", "selling", "advertise", "citizen", "pour", "ours", "tour", "police"]
+)
+def test_fold_spelling_leaves_words_that_are_not_variants(word):
+    assert fold_spelling(word) == word
+
+
+@pytest.mark.parametrize("word", ["prosecutions", "trafficked", "victims", "shelters", "repatriation", "police"])
+def test_light_v2_matches_light_v1_where_spelling_is_shared(word):
+    assert light_stem_v2(word) == light_stem(word)
+
+
+def test_stemmer_names():
+    assert [stemmer(name)("labour") for name in STEMMERS] == ["labour", "labor"]
+    with pytest.raises(ValueError, match="light-v1"):
+        stemmer("porter")
