@@ -32,12 +32,10 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import chain
 
 import numpy as np
-
-from ._textproc import stemmer
 
 #: The raw-piece cache is replaced by an empty one when it would grow past this size.
 CACHE_MAX = 250_000
@@ -234,7 +232,9 @@ class Lookup:
     word (or -1); ``first[n]``/``last[n]`` flag words that start/end some n-gram.
     """
 
-    def __init__(self, terms: Sequence[str], stop: frozenset[str], stem: str | None, token_re: re.Pattern[str]) -> None:
+    def __init__(
+        self, terms: Sequence[str], stop: frozenset[str], stem_word: Callable[[str], str] | None, token_re: re.Pattern[str]
+    ) -> None:
         words: dict[str, int] = {}
         split = [[words.setdefault(w, len(words)) for w in t.split(" ")] for t in terms]
         self.words = words
@@ -242,8 +242,7 @@ class Lookup:
         self.boundary = len(words) + 1
         self.base = len(words) + 2
         self.stop = stop
-        self.stem = stem
-        self._stem_word = None if stem is None else stemmer(stem)
+        self._stem_word = stem_word
         self.token_re = token_re
         self.unigram = np.full(self.base, -1, dtype=np.int64)
         grams: dict[int, tuple[list[int], list[int]]] = {}

@@ -32,10 +32,8 @@ you your yours yourself yourselves
     )
 )
 
-#: Stemmer names a model may record. A model keeps the one it was trained with, so
-#: models trained with ``light-v1`` tokenise as before.
-STEMMERS = ("light-v1", "light-v2")
-#: The stemmer new models are trained with (``Tagger(stem=True)``).
+#: The stemmer new models are trained with (``Tagger(stem=True)``); the names a model
+#: may record are :data:`STEMMERS`.
 DEFAULT_STEMMER = "light-v2"
 
 # Suffixes tried longest first; a suffix is removed only if at least 4 letters remain.
@@ -148,10 +146,15 @@ def light_stem_v2(word: str) -> str:
     return _STEM_EXCEPTIONS.get(folded) or light_stem(folded)
 
 
+#: Stemmer names a model may record, and their functions. A model keeps the one it was
+#: trained with, so models trained with ``light-v1`` tokenise as before.
+_STEM_FUNCTIONS: dict[str, Callable[[str], str]] = {"light-v1": light_stem, "light-v2": light_stem_v2}
+STEMMERS = tuple(_STEM_FUNCTIONS)
+
+
 def stemmer(name: str) -> Callable[[str], str]:
     """The stemming function recorded under ``name`` (one of :data:`STEMMERS`)."""
-    if name == "light-v1":
-        return light_stem
-    if name == "light-v2":
-        return light_stem_v2
-    raise ValueError(f"stem must be one of {list(STEMMERS)}, got {name!r}")
+    try:
+        return _STEM_FUNCTIONS[name]
+    except (KeyError, TypeError):
+        raise ValueError(f"stem must be None or one of {list(STEMMERS)}, got {name!r}") from None

@@ -18,7 +18,7 @@ import numpy as np
 
 from ._fastvec import Lookup, ngram_counts
 from ._sparse import Rows
-from ._textproc import STEMMERS, stemmer
+from ._textproc import stemmer
 from .errors import NotFittedError
 
 if TYPE_CHECKING:
@@ -91,11 +91,9 @@ class TfidfFeatures:
         self._prepare()
 
     def _prepare(self) -> None:
-        if self.stem is not None and self.stem not in STEMMERS:
-            raise ValueError(f"stem must be None or one of {list(STEMMERS)}, got {self.stem!r}")
+        self._stem_word = None if self.stem is None else stemmer(self.stem)  # ValueError for an unknown name
         self._token_re = re.compile(TOKEN_PATTERN)
         self._stop = frozenset(self.stop_words)
-        self._stem_word = None if self.stem is None else stemmer(self.stem)
 
     @classmethod
     def from_state(cls, params: dict[str, Any], terms: list[str], idf: np.ndarray) -> TfidfFeatures:
@@ -208,7 +206,7 @@ class TfidfFeatures:
             with _BUILD_LOCK:
                 lk = self._lookup
                 if lk is None:
-                    lk = Lookup(self.terms_, self._stop, self.stem, self._token_re)
+                    lk = Lookup(self.terms_, self._stop, self._stem_word, self._token_re)
                     self._lookup = lk
         return lk
 
