@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import SEEDS
+from .conftest import SEEDS, model_meta
 from .test_cli import run
 
 TEXTS = [
@@ -121,7 +121,7 @@ def test_suggest_labels_writes_gold_format_and_unlabelled_lines_are_refused(env,
     write_jsonl(out, rows)
     r = run("retrain", "--out", str(tmp_path / "m2"), "--model", str(env["model"]), "--labelled", str(out))
     assert r.returncode == 0, r.stderr
-    meta = json.loads((tmp_path / "m2" / "model.json").read_text())
+    meta = model_meta(tmp_path / "m2")
     assert meta["training"]["summary"]["by_kind"]["gold"] == 3
     assert meta["training"]["inputs"]["labelled"] == [str(out)]
 

@@ -17,7 +17,7 @@ from tagger.io import UNKNOWN
 from tagger.text import text_key
 from tagger.training import Example, collect_examples, load_seeds, merge_examples
 
-from .conftest import SEEDS
+from .conftest import SEEDS, model_meta
 
 
 def write_jsonl(path: Path, rows: list[dict]) -> Path:
@@ -124,7 +124,7 @@ def test_threshold_tuning_changes_thresholds_where_half_is_wrong():
 
 def test_threshold_choice_and_cv_metrics_are_saved(small_tagger, tmp_path):
     small_tagger.save(tmp_path / "m")
-    meta = json.loads((tmp_path / "m" / "model.json").read_text())
+    meta = model_meta(tmp_path / "m")
     assert meta["threshold_tuning"]["relevance"]["method"] == "cross-validation"
     assert meta["threshold_tuning"]["prosecution"]["method"] == "default"
     assert "at_default_threshold" in meta["metrics"]["cross_validation"]["relevance"]

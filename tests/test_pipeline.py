@@ -8,7 +8,7 @@ from tagger.errors import InputTypeError, InputValueError, NotFittedError
 from tagger.training import Example
 from tagger.weak_labels import weak_label
 
-from .conftest import SEEDS
+from .conftest import SEEDS, model_meta
 
 # Held-aside texts, not in the fixture corpus, that no fixture rule matches: the rules
 # abstain on all of them, while the model has learned their vocabulary.
@@ -365,9 +365,7 @@ def test_the_fitted_tagger_records_how_it_counts_rule_votes(small_tagger):
 
 
 def test_numpy_scalar_parameters_are_saved_as_plain_json(tmp_path):
-    import json
-
     t = tagger.train(tmp_path / "m", seeds=SEEDS, cv_folds=3, vote_per_match=np.True_, C=np.float32(2.0), min_df=np.int64(1))
-    params = json.loads((tmp_path / "m" / "model.json").read_text())["params"]
+    params = model_meta(tmp_path / "m")["params"]
     assert params["vote_per_match"] is True and params["C"] == 2.0 and params["min_df"] == 1
     assert np.array_equal(tagger.load(tmp_path / "m").predict_proba(["Police arrested two traffickers."]), t.predict_proba(["Police arrested two traffickers."]))

@@ -13,6 +13,8 @@ from tagger._resources import default_model_dir, seeds_dir
 from tagger.themes import RELEVANCE, THEME_IDS
 from tagger.training import file_sha256, load_seeds
 
+from .conftest import model_meta
+
 
 @pytest.fixture(scope="module")
 def seeds():
@@ -70,7 +72,7 @@ def test_corpus_size_and_balance(seeds):
 
 
 def test_default_model_was_trained_on_these_seeds():
-    meta = json.loads((default_model_dir() / "model.json").read_text())
+    meta = model_meta(default_model_dir())
     recorded = meta["training"]["data_sha256"]
     current = {f"seeds/{k}": v for k, v in load_seeds().hashes.items()}
     assert recorded == current, "seeds/ changed since models/default was built: run `tagger train --out models/default`"
