@@ -54,7 +54,7 @@ from .model import LinearModel
 from .paragraphs import split_paragraphs
 from .rules import RuleHit, RuleSet
 from .tags import ArticleResult, Evidence, ParagraphResult, TagResult, roll_up
-from .text import aside_start, check_text, language_supported, lead_end
+from .text import aside_start, check_text, language_supported, lead_end, text_key
 from .themes import Taxonomy
 from .weak_labels import voting_hits
 
@@ -73,6 +73,12 @@ def _rule_votes(hits_per_text: Sequence[Sequence[RuleHit]], columns: Sequence[st
                 if j is not None:
                     V[i, j] += h.weight
     return np.log1p(V)
+
+
+def _canonical_order(example: Any) -> tuple[str, str, tuple[int, ...], str]:
+    """Sort key of a training example: a hash of its text first, so that the order is
+    independent of where the example came from and well mixed across sources."""
+    return (text_key(example.text), example.text, tuple(example.y), example.kind)
 
 
 def _votes(
@@ -398,6 +404,10 @@ class Tagger:
         why) and ``cv_metrics_`` (out-of-fold precision/recall/F1 at the chosen threshold
         and at ``default_threshold``; at a tuned threshold they are optimistic, since the
         threshold was chosen on the same out-of-fold scores).
+
+        The order of ``examples`` does not matter: they are sorted by a hash of their
+        text first, so the cross-validation folds (and with them the tuned thresholds)
+        depend only on the examples and ``random_state``.
         """
         from .training import Example, check_trainable, summarise
         from .training import load_seeds as _load_seeds
@@ -419,7 +429,10 @@ class Tagger:
                 raise InputValueError(f"examples[{i}] labels must be 1, 0 or -1 (unknown), got {ex.y!r}")
             if ex.kind not in ("seed", "gold", "weak"):
                 raise InputValueError(f"examples[{i}] kind must be 'seed', 'gold' or 'weak', got {ex.kind!r}")
-        examples = [e for e in examples if e.text.strip()]
+        # A canonical order (by a hash of each text): the model depends on which examples
+        # it gets, not on their order, so renamed seed files or gold files listed in
+        # another order give the same folds, thresholds and coefficients.
+        examples = sorted((e for e in examples if e.text.strip()), key=_canonical_order)
         check_trainable(examples, label_ids)
 
         texts = [e.text for e in examples]

@@ -21,13 +21,18 @@ HELD_ASIDE = [
 ]
 
 
-def test_model_beats_its_rules_where_no_rule_matches(small_tagger):
-    theme_ids = small_tagger.theme_ids
-    assert all(small_tagger.rules_.match(t) == [] for t, _ in HELD_ASIDE)
+def test_model_beats_its_rules_where_no_rule_matches():
+    # Without the stricter bar for texts no relevance rule fires on (all of these):
+    # on this small corpus it is set by one or two out-of-fold texts, so it depends on
+    # the fold draw (random_state 0 to 5 gave from 2 to 10 of the 10 decisions below),
+    # while the model's own reading of the vocabulary gets all 10 with each of them.
+    small = tagger.train(seeds=SEEDS, cv_folds=3, unanchored_precision=None)
+    theme_ids = small.theme_ids
+    assert all(small.rules_.match(t) == [] for t, _ in HELD_ASIDE)
     model_hits = rule_hits = 0
     for text, expected in HELD_ASIDE:
-        res = small_tagger.tag(text)
-        wl = weak_label(small_tagger.rules_.match(text), theme_ids)
+        res = small.tag(text)
+        wl = weak_label(small.rules_.match(text), theme_ids)
         want_rel = expected is not None
         model_hits += (res.relevant == want_rel) + (set(res.themes) == (expected or set()))
         rule_hits += (wl.relevant == want_rel) + (set(wl.themes) == (expected or set()))
@@ -172,6 +177,35 @@ def test_deterministic_scores():
     b = tagger.train(seeds=SEEDS, cv_folds=3)
     texts = [t for t, _ in HELD_ASIDE]
     assert np.array_equal(a.predict_proba(texts), b.predict_proba(texts))
+
+
+def test_the_order_of_the_training_examples_does_not_matter(tmp_path):
+    # The same units in two seed files whose names sort the other way round, and the
+    # fixture's own single file: the folds, the cross-validated metrics, the
+    # thresholds and the coefficients are the same.
+    import shutil
+
+    d = tmp_path / "seeds"
+    shutil.copytree(SEEDS, d)
+    lines = (d / "corpus" / "units.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+    (d / "corpus" / "units.jsonl").unlink()
+    half = len(lines) // 2
+    (d / "corpus" / "z_first_half.jsonl").write_text("".join(lines[:half]), encoding="utf-8")
+    (d / "corpus" / "a_second_half.jsonl").write_text("".join(lines[half:]), encoding="utf-8")
+    a = tagger.train(seeds=SEEDS, cv_folds=3, min_positives_for_tuning=3)
+    b = tagger.train(seeds=d, cv_folds=3, min_positives_for_tuning=3)
+    assert a.cv_metrics_ == b.cv_metrics_
+    assert a.thresholds_ == b.thresholds_ and a.relevance_shift_ == b.relevance_shift_
+    assert np.array_equal(a.model_.coef_, b.model_.coef_)
+    texts = [t for t, _ in HELD_ASIDE]
+    assert np.array_equal(a.predict_proba(texts), b.predict_proba(texts))
+    # fit itself sorts: the examples reversed give the same model
+    from tagger.training import load_seeds
+
+    s = load_seeds(SEEDS)
+    c = tagger.Tagger(rules=s.rules, taxonomy=s.taxonomy, cv_folds=3, min_positives_for_tuning=3).fit(list(s.corpus)[::-1])
+    assert c.cv_metrics_ == a.cv_metrics_
+    assert np.array_equal(c.predict_proba(texts), a.predict_proba(texts))
 
 
 def test_rule_votes_are_model_columns_and_can_be_switched_off(small_tagger):
