@@ -286,6 +286,12 @@ FIRES = [
     _fires("part.regional_bodies", "The Freeland Foundation trained rangers and police along the Thai border.", "freeland foundation"),
     _fires("part.cooperation", "Police forces from Chile and Peru cooperate closely on border cases.", "cooperate"),
     _fires("part.cooperation", "The embassy in Riyadh issued emergency travel papers.", "embassy"),
+    _fires(
+        "part.cooperation",
+        "The county task force brings police, labour inspectors and shelter staff to one table each month.",
+        "task force",
+    ),
+    _fires("part.cooperation", "The case was investigated by a joint task force of Lao and Thai police.", "joint task force"),
     _fires("part.cooperation", "Kenya's foreign ministry asked Gulf states to inspect labour camps.", "foreign ministry"),
     _fires("part.cooperation_strong", "The arrests were made in cooperation with Dutch police.", "in cooperation with"),
     _fires("part.cooperation_strong", "Bulgaria extradited a suspect to the United Kingdom on Monday.", "extradited"),
@@ -349,6 +355,13 @@ EXCLUDED = [
     # NGOs acting alone, "without government funding", are not cooperating with anyone
     _vetoed("part.cooperation", "Two NGOs in Mombasa still run the only shelter for boys, without any state funding.", "ngos"),
     _vetoed("part.cooperation", "Church groups and NGOs, which received no government support, ran both shelters.", "ngos"),
+    # a task force credited in a press release is the investigator, not agencies coordinating
+    _vetoed(
+        "part.cooperation",
+        "The prosecutor commended the FBI field office and the Tri-County Child Exploitation Task Force for the arrest.",
+        "task force",
+    ),
+    _vetoed("part.cooperation", "The case was investigated by the state police Human Trafficking Task Force.", "task force"),
     _vetoed("part.funding_assistance", "The drop-in centre in Cebu has operated with no funding since March.", "funding"),
     # forced criminality is what scam-compound victims suffer, not a word of criminal law
     _vetoed("pros.law", "Survivors described months of forced criminality in a compound near Sihanoukville.", "criminality"),
