@@ -103,6 +103,11 @@ FIRES = [
         "recruitment fees",
     ),
     _fires("rel.other_exploitation", "Two Hmong girls from Lao Cai were sold as brides across the border.", "sold as brides"),
+    _fires(
+        "rel.other_exploitation",
+        "Next to drugs and guns, the sale of human beings earns organised crime the most money, the envoy said.",
+        "sale of human beings",
+    ),
     _fires("rel.other_exploitation", "Forty Kenyans escaped from a fraud compound near the Thai border.", "fraud compound"),
     _fires("rel.forced_labour", "Talibé boys in Senegal are forced to beg in the streets of Dakar.", "forced to beg"),
     # smuggled migrants held for ransom or kidnapped: the exploitation that makes smuggling trafficking
@@ -652,6 +657,12 @@ THEME_TEXTS = [
         "Appeals court upholds sentence for motel owner - Coastal Tribune. He was convicted of sex trafficking "
         "after two teenagers were found held at the property.",
         id="prosecution-after-the-headline",
+    ),
+    # the crime named only as a sale of people
+    pytest.param(
+        "prosecution",
+        "Police opened an inquiry into the sale of babies to childless couples through a private clinic in the capital.",
+        id="prosecution-sale-of-babies",
     ),
 ]
 
