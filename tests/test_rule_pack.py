@@ -110,6 +110,28 @@ FIRES = [
     ),
     _fires("rel.other_exploitation", "Forty Kenyans escaped from a fraud compound near the Thai border.", "fraud compound"),
     _fires("rel.forced_labour", "Talibé boys in Senegal are forced to beg in the streets of Dakar.", "forced to beg"),
+    # rescue and raid reports that describe the crime without naming it
+    _fires("rel.forced_labour", "Officers freed 23 bonded workers from a brick kiln outside Lahore.", "bonded workers"),
+    _fires(
+        "rel.exploitation_indicators",
+        "The cooks said they were held against their will in the restaurant's basement for two years.",
+        "held against their will",
+    ),
+    _fires(
+        "rel.other_exploitation",
+        "Police in Nghe An said the two girls had been sold across the border to a family in Yunnan.",
+        "sold across the border",
+    ),
+    _fires(
+        "rel.other_exploitation",
+        "Returnees said they were made to scam strangers online for 16 hours a day.",
+        "made to scam",
+    ),
+    _fires(
+        "rel.sexual_exploitation",
+        "Detectives warned parents about online grooming of children through game chat rooms.",
+        "online grooming",
+    ),
     # smuggled migrants held for ransom or kidnapped: the exploitation that makes smuggling trafficking
     _fires("rel.migrant_captivity", "The gang kept 22 Eritrean migrants captive in a farmhouse near Sabha.", "kept 22 eritrean migrants captive"),
     _fires("rel.migrant_captivity", "Police said the Guatemalan migrants were held for ransom for nine days.", "migrants were held for ransom"),
