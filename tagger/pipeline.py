@@ -56,6 +56,8 @@ from .rules import RuleHit, RuleSet
 from .tags import ArticleResult, Evidence, ParagraphResult, TagResult, roll_up
 from .text import aside_start, check_text, language_supported, lead_end, text_key
 from .themes import Taxonomy
+from .training import Example, check_trainable, summarise
+from .training import load_seeds as _load_seeds
 from .weak_labels import voting_hits
 
 logger = logging.getLogger(__name__)
@@ -75,7 +77,7 @@ def _rule_votes(hits_per_text: Sequence[Sequence[RuleHit]], columns: Sequence[st
     return np.log1p(V)
 
 
-def _canonical_order(example: Any) -> tuple[str, str, tuple[int, ...], str]:
+def _canonical_order(example: Example) -> tuple[str, str, tuple[int, ...], str]:
     """Sort key of a training example: a hash of its text first, so that the order is
     independent of where the example came from and well mixed across sources."""
     return (text_key(example.text), example.text, tuple(example.y), example.kind)
@@ -409,9 +411,6 @@ class Tagger:
         text first, so the cross-validation folds (and with them the tuned thresholds)
         depend only on the examples and ``random_state``.
         """
-        from .training import Example, check_trainable, summarise
-        from .training import load_seeds as _load_seeds
-
         self._validate_params()
         if self.rules is None or self.taxonomy is None:
             seeds = _load_seeds()

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+import shutil
+
 import numpy as np
 import pytest
 
 import tagger
 from tagger.errors import InputTypeError, InputValueError, NotFittedError
-from tagger.training import Example
+from tagger.training import Example, collect_examples, load_seeds
 from tagger.weak_labels import weak_label
 
 from .conftest import SEEDS, model_meta
@@ -110,8 +112,6 @@ def test_unfitted_tagger_says_so():
 def test_fit_returns_self_and_constructor_only_stores():
     t = tagger.Tagger(C=1.5, cv_folds=3)
     assert not hasattr(t, "model_") and t.C == 1.5
-    from tagger.training import load_seeds
-
     s = load_seeds(SEEDS)
     t2 = tagger.Tagger(rules=s.rules, taxonomy=s.taxonomy, cv_folds=3)
     assert t2.fit(list(s.corpus)) is t2
@@ -122,16 +122,12 @@ def test_fit_returns_self_and_constructor_only_stores():
     [("C", 0), ("ngram_range", (2, 1)), ("cv_folds", 1), ("default_threshold", 1.5), ("stem", "no"), ("stop_words", None)],
 )
 def test_bad_parameters_are_named(param, value):
-    from tagger.training import load_seeds
-
     s = load_seeds(SEEDS)
     with pytest.raises(InputValueError, match=param):
         tagger.Tagger(rules=s.rules, taxonomy=s.taxonomy, **{param: value}).fit(list(s.corpus))
 
 
 def test_theme_without_positive_examples_is_a_clear_error():
-    from tagger.training import load_seeds
-
     s = load_seeds(SEEDS)
     exs = [Example(e.text, (*e.y[:4], 0), "seed") for e in s.corpus]
     with pytest.raises(InputValueError, match="'partnership' has no positive"):
@@ -183,8 +179,6 @@ def test_the_order_of_the_training_examples_does_not_matter(tmp_path):
     # The same units in two seed files whose names sort the other way round, and the
     # fixture's own single file: the folds, the cross-validated metrics, the
     # thresholds and the coefficients are the same.
-    import shutil
-
     d = tmp_path / "seeds"
     shutil.copytree(SEEDS, d)
     lines = (d / "corpus" / "units.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
@@ -200,8 +194,6 @@ def test_the_order_of_the_training_examples_does_not_matter(tmp_path):
     texts = [t for t, _ in HELD_ASIDE]
     assert np.array_equal(a.predict_proba(texts), b.predict_proba(texts))
     # fit itself sorts: the examples reversed give the same model
-    from tagger.training import load_seeds
-
     s = load_seeds(SEEDS)
     c = tagger.Tagger(rules=s.rules, taxonomy=s.taxonomy, cv_folds=3, min_positives_for_tuning=3).fit(list(s.corpus)[::-1])
     assert c.cv_metrics_ == a.cv_metrics_
@@ -261,8 +253,6 @@ def test_the_aside_column_counts_relevance_votes_after_an_aside_marker_only(defa
 
 def test_with_aside_rule_scale_the_model_learns_to_discount_asides(tmp_path):
     # a corpus where a trafficking link after "Related:" never makes a story relevant
-    from tagger.training import Example
-
     stories = ["rain", "a market", "a bridge", "bus fares", "a school fair", "a football final"]
     ex = []
     for i, what in enumerate(stories * 3):
@@ -289,7 +279,6 @@ def test_a_trafficking_headline_weighs_more_than_the_same_words_as_a_trailing_as
 
 
 def test_refitting_does_not_keep_the_previous_fits_evidence_names():
-    from tagger.training import collect_examples, load_seeds
 
     s = load_seeds(SEEDS)
     exs, _ = collect_examples(s, [], [], 1.0, True)
