@@ -58,7 +58,7 @@ from .text import aside_start, check_text, language_supported, lead_end, text_ke
 from .themes import Taxonomy
 from .training import Example, check_trainable, summarise
 from .training import load_seeds as _load_seeds
-from .weak_labels import voting_hits
+from .weak_labels import rule_votes, voting_hits
 
 logger = logging.getLogger(__name__)
 
@@ -70,10 +70,10 @@ def _rule_votes(hits_per_text: Sequence[Sequence[RuleHit]], columns: Sequence[st
     if columns:
         index = {lab: j for j, lab in enumerate(columns)}
         for i, hits in enumerate(hits_per_text):
-            for h in voting_hits(hits, per_match):
-                j = index.get(h.theme)
+            for lab, weight in rule_votes(hits, per_match).items():
+                j = index.get(lab)
                 if j is not None:
-                    V[i, j] += h.weight
+                    V[i, j] = weight
     return np.log1p(V)
 
 

@@ -32,10 +32,11 @@ def voting_hits(hits: Iterable[RuleHit], per_match: bool = False) -> Iterable[Ru
     return hits if per_match else {h.rule: h for h in hits}.values()
 
 
-def rule_votes(hits: Sequence[RuleHit]) -> dict[str, float]:
-    """Sum of rule weights per label; a rule counts once per text however often it fires."""
+def rule_votes(hits: Sequence[RuleHit], per_match: bool = False) -> dict[str, float]:
+    """Sum of rule weights per label; a rule counts once per text however often it fires
+    (or once per match with ``per_match``)."""
     votes: dict[str, float] = {}
-    for h in voting_hits(hits):
+    for h in voting_hits(hits, per_match):
         votes[h.theme] = votes.get(h.theme, 0.0) + h.weight
     return votes
 

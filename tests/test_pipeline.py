@@ -279,7 +279,6 @@ def test_a_trafficking_headline_weighs_more_than_the_same_words_as_a_trailing_as
 
 
 def test_refitting_does_not_keep_the_previous_fits_evidence_names():
-
     s = load_seeds(SEEDS)
     exs, _ = collect_examples(s, [], [], 1.0, True)
     t = tagger.Tagger(rules=s.rules, taxonomy=s.taxonomy, cv_folds=2).fit(exs)
