@@ -102,7 +102,28 @@ FIRES = [
         "Nepali cleaners in Doha said they still owed recruitment fees of up to 1,500 dollars.",
         "recruitment fees",
     ),
-    _fires("rel.other_exploitation", "Two Hmong girls from Lao Cai were sold as brides across the border.", "sold as brides"),
+    _fires("rel.sale_of_people", "Two Hmong girls from Lao Cai were sold as brides across the border.", "sold as brides"),
+    # brides and babies bought and sold, with no word for the crime
+    _fires(
+        "rel.sale_of_people",
+        "Police in Guangxi held nine brokers accused of buying brides in Lao villages and reselling them to farmers.",
+        "buying brides",
+    ),
+    _fires(
+        "rel.sale_of_people",
+        "The women, from Shan State, were sold to men in Shandong as wives for about $8,000.",
+        "sold to men in shandong as wives",
+    ),
+    _fires("rel.sale_of_people", "A court in Lagos heard that the newborns were later sold to couples.", "newborns were later sold"),
+    _fires(
+        "rel.sale_of_people",
+        "The midwife bought a newborn from a teenage mother in Medan, prosecutors said.",
+        "bought a newborn",
+    ),
+    _fires("rel.sale_of_people", "Officers in Enugu raided a suspected baby factory on Monday.", "baby factory"),
+    _fires("rel.forced_labour", "A couple in Perth kept an Indian woman as an unpaid servant for six years.", "unpaid servant"),
+    _fires("rel.forced_labour", "The survey counts adults and children in coerced work in 160 countries.", "coerced work"),
+    _fires("rel.sexual_exploitation", "Brokers lured them into prostitution in bars along the border.", "lured them into prostitution"),
     _fires(
         "rel.other_exploitation",
         "Next to drugs and guns, the sale of human beings earns organised crime the most money, the envoy said.",
@@ -542,6 +563,10 @@ LOOK_ALIKES = [
     pytest.param("partnership", "Foreign workers on the trawler said they had not been paid for a year.", id="foreign-workers"),
     pytest.param("partnership", "A judge in Madrid granted the women permission to stay.", id="granted-not-a-grant"),
     pytest.param("prosecution", "The tuna caught by the fleet was landed in Busan on Friday.", id="fish-caught"),
+    # things sold to brides or for babies are not people sold (rel.sale_of_people)
+    pytest.param("relevance", "The boutique sells silk wedding gowns to brides from across the province.", id="gowns-to-brides"),
+    pytest.param("relevance", "She bought the baby clothes and a pram at a market in Hanoi.", id="baby-clothes"),
+    pytest.param("relevance", "The chain sold infant formula and nappies at a discount in March.", id="infant-formula"),
     # rel.national_bodies is case-sensitive: the Sichuan dish is not Malaysia's anti-trafficking council
     pytest.param("relevance", "The stall near Chengdu station sells mapo tofu until midnight.", id="mapo-tofu"),
     # people named Greta or Freeland are not the Council of Europe's GRETA nor the Freeland Foundation
