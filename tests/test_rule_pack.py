@@ -123,6 +123,12 @@ FIRES = [
     _fires("rel.sale_of_people", "Officers in Enugu raided a suspected baby factory on Monday.", "baby factory"),
     _fires("rel.forced_labour", "A couple in Perth kept an Indian woman as an unpaid servant for six years.", "unpaid servant"),
     _fires("rel.forced_labour", "The survey counts adults and children in coerced work in 160 countries.", "coerced work"),
+    # "enslaved" of people today still votes (the history markers are in another sentence)
+    _fires(
+        "rel.forced_labour",
+        "Eleven deckhands said they were enslaved on a squid boat for two years. A museum in Ambon reopened on Friday.",
+        "enslaved",
+    ),
     _fires("rel.sexual_exploitation", "Brokers lured them into prostitution in bars along the border.", "lured them into prostitution"),
     _fires(
         "rel.other_exploitation",
@@ -400,6 +406,13 @@ def _vetoed(rule: str, text: str, word: str):  # type: ignore[no-untyped-def]
 
 # (rule, look-alike text, the keyword match that the rule's exclusions must veto, lower-cased)
 EXCLUDED = [
+    # the enslaved of history: a marker (museum, Juneteenth, a date before 1900, Africans) in the same sentence
+    _vetoed(
+        "rel.forced_labour",
+        "A new gallery at the harbour museum in Bristol tells the stories of people enslaved on Caribbean estates.",
+        "enslaved",
+    ),
+    _vetoed("rel.forced_labour", "Records show 240 people were enslaved on the Virginia estate in 1820.", "enslaved"),
     # NGOs acting alone, "without government funding", are not cooperating with anyone
     _vetoed("part.cooperation", "Two NGOs in Mombasa still run the only shelter for boys, without any state funding.", "ngos"),
     _vetoed("part.cooperation", "Church groups and NGOs, which received no government support, ran both shelters.", "ngos"),
