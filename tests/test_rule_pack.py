@@ -736,6 +736,14 @@ def test_default_model_tags_clear_theme_text(default_tagger, theme: str, text: s
 
 NOT_RELEVANT_TEXTS = [
     pytest.param(
+        "A new gallery at the harbour museum in Bristol tells the stories of enslaved Africans shipped to Jamaica in the 1700s.",
+        id="slavery-heritage",
+    ),
+    pytest.param(
+        "Juneteenth marks the day in 1865 when the last enslaved people in Galveston learned that they were free.",
+        id="juneteenth",
+    ),
+    pytest.param(
         "Police in Mexico seized two tonnes of cocaine and charged five suspects with drug trafficking.",
         id="drug-trafficking",
     ),
