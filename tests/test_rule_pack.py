@@ -121,6 +121,22 @@ FIRES = [
         "bought a newborn",
     ),
     _fires("rel.sale_of_people", "Officers in Enugu raided a suspected baby factory on Monday.", "baby factory"),
+    _fires(
+        "rel.sale_of_people",
+        "Her aunt sold her for about 20,000 yuan to a farmer in Anhui, the girl told police.",
+        "sold her for about 20,000 yuan to a farmer",
+    ),
+    _fires("rel.forced_labour", "A gang in Medan sent the toddlers out to beg at traffic lights.", "sent the toddlers out to beg"),
+    _fires("rel.forced_labour", "Police in Dhaka broke up a begging ring that maimed children.", "begging ring"),
+    _fires(
+        "rel.sexual_exploitation",
+        "The women said they were made to sleep with customers at a bar in Mae Sot.",
+        "made to sleep with customers",
+    ),
+    _fires("rel.other_exploitation", "The Kenyans were made to run crypto scams for 16 hours a day.", "made to run crypto scams"),
+    _fires(
+        "rel.exploitation_indicators", "The family moulded bricks to work off their debts to the kiln owner.", "work off their debts"
+    ),
     _fires("rel.forced_labour", "A couple in Perth kept an Indian woman as an unpaid servant for six years.", "unpaid servant"),
     _fires("rel.forced_labour", "The survey counts adults and children in coerced work in 160 countries.", "coerced work"),
     # "enslaved" of people today still votes (the history markers are in another sentence)
@@ -580,6 +596,8 @@ LOOK_ALIKES = [
     pytest.param("relevance", "The boutique sells silk wedding gowns to brides from across the province.", id="gowns-to-brides"),
     pytest.param("relevance", "She bought the baby clothes and a pram at a market in Hanoi.", id="baby-clothes"),
     pytest.param("relevance", "The chain sold infant formula and nappies at a discount in March.", id="infant-formula"),
+    pytest.param("relevance", "She sold her house to a young family from Leeds in June.", id="sold-her-house"),
+    pytest.param("relevance", "He wants to work off the holiday weight at the gym.", id="work-off-weight"),
     # rel.national_bodies is case-sensitive: the Sichuan dish is not Malaysia's anti-trafficking council
     pytest.param("relevance", "The stall near Chengdu station sells mapo tofu until midnight.", id="mapo-tofu"),
     # people named Greta or Freeland are not the Council of Europe's GRETA nor the Freeland Foundation
