@@ -122,12 +122,12 @@ FIRES = [
     ),
     _fires("rel.sale_of_people", "Officers in Enugu raided a suspected baby factory on Monday.", "baby factory"),
     _fires(
-        "rel.sale_of_people",
+        "rel.sold_person",
         "Her aunt sold her for about 20,000 yuan to a farmer in Anhui, the girl told police.",
         "sold her for about 20,000 yuan to a farmer",
     ),
-    _fires("rel.sale_of_people", "Police said the two girls had been sold to a brothel in Sylhet.", "girls had been sold to a brothel"),
-    _fires("rel.sale_of_people", "The boy was sold three times before he escaped, police said.", "boy was sold three times"),
+    _fires("rel.sold_person", "Police said the two girls had been sold to a brothel in Sylhet.", "girls had been sold to a brothel"),
+    _fires("rel.sold_person", "The boy was sold three times before he escaped, police said.", "boy was sold three times"),
     _fires("rel.other_exploitation", "Doctors at the clinic paid villagers $2,500 per kidney.", "per kidney"),
     _fires("rel.other_exploitation", "Police in Lahore broke up a kidney racket on Sunday.", "kidney racket"),
     _fires(
