@@ -621,6 +621,7 @@ LOOK_ALIKES = [
     pytest.param("relevance", "She bought the baby clothes and a pram at a market in Hanoi.", id="baby-clothes"),
     pytest.param("relevance", "The chain sold infant formula and nappies at a discount in March.", id="infant-formula"),
     pytest.param("relevance", "She sold her house to a young family from Leeds in June.", id="sold-her-house"),
+    pytest.param("relevance", "Fans joked they would have to sell a kidney to afford the final's tickets.", id="sell-a-kidney-joke"),
     pytest.param("relevance", "The bakery was sold to a family trust and then sold again in May.", id="business-sold-again"),
     pytest.param("relevance", "Kidnappers held the banker in a flat until his family paid a ransom.", id="kidnap-not-migrants"),
     pytest.param("relevance", "He wants to work off the holiday weight at the gym.", id="work-off-weight"),
