@@ -163,7 +163,8 @@ FIRES = [
     ),
     _fires("rel.forced_labour", "A couple in Perth kept an Indian woman as an unpaid servant for six years.", "unpaid servant"),
     _fires("rel.forced_labour", "The survey counts adults and children in coerced work in 160 countries.", "coerced work"),
-    # "enslaved" of people today still votes (the history markers are in another sentence)
+    # "enslaved" of people today still votes (the history markers are in another sentence; "Africans" is no marker)
+    _fires("rel.forced_labour", "Migrants said they saw enslaved Africans sold at auctions outside Tripoli.", "enslaved"),
     _fires(
         "rel.forced_labour",
         "Eleven deckhands said they were enslaved on a squid boat for two years. A museum in Ambon reopened on Friday.",
