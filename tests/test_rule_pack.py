@@ -214,6 +214,26 @@ FIRES = [
         "prev.awareness", "The ministry launched an awareness campaign in secondary schools across Uganda.", "awareness campaign"
     ),
     _fires("prev.awareness", "Officials in Kyrgyzstan warned job seekers about offers of work in Russia.", "warned job seekers"),
+    _fires(
+        "prev.public_warning",
+        "The labour ministry warned graduates against fake offers of office work in Dubai.",
+        "warned graduates against fake offers",
+    ),
+    _fires(
+        "prev.public_warning",
+        "Consular staff advised nurses bound for Riyadh to be vigilant about agents who ask for fees.",
+        "advised nurses bound for riyadh to be vigilant",
+    ),
+    _fires(
+        "prev.public_warning",
+        "Village chiefs told young women not to be lured by brokers offering jobs across the border.",
+        "not to be lured",
+    ),
+    _fires(
+        "prev.public_warning",
+        "Scammers now recruit nurses on TikTok, embassy warns - Gulf Daily.",
+        "scammers now recruit nurses on tiktok, embassy warns",
+    ),
     _fires("prev.recognise_signs", "Bus drivers in Ghana are being taught to spot the signs of exploitation.", "spot the signs"),
     _fires("prev.recognise_signs", "Volunteers in Ohio handed out leaflets listing red flags for parents.", "red flags"),
     _fires("prev.action_plan", "Cambodia adopted a new national action plan covering 2024 to 2028.", "national action plan"),
@@ -268,6 +288,9 @@ FIRES = [
     # prosecution
     _fires("pros.arrest_raid", "Police in Colombo arrested four men who had recruited women for work abroad.", "arrested"),
     _fires("pros.arrest_raid", "Officers raided a karaoke bar in Ho Chi Minh City on Friday.", "raided"),
+    _fires("pros.arrest_raid", "An undercover officer posed as a buyer at a massage parlour in Denver.", "undercover"),
+    _fires("pros.arrest_raid", "Two men were detained on suspicion of smuggling women into Spain.", "on suspicion of"),
+    _fires("pros.arrest_raid", "The weekend sting netted eleven men in Tacoma.", "sting"),
     _fires("pros.held_for_trafficking", "Odisha: three held for child trafficking after a tip-off at the railway station.", "held for child trafficking"),
     _fires("pros.court", "A court in Riga convicted two men of selling women into sham marriages.", "convicted"),
     _fires("pros.court", "A judge in Texas sentenced the ranch owner to 15 years.", "sentenced"),
@@ -626,6 +649,9 @@ LOOK_ALIKES = [
     pytest.param("relevance", "The bakery was sold to a family trust and then sold again in May.", id="business-sold-again"),
     pytest.param("relevance", "Kidnappers held the banker in a flat until his family paid a ransom.", id="kidnap-not-migrants"),
     pytest.param("relevance", "He wants to work off the holiday weight at the gym.", id="work-off-weight"),
+    # prev.public_warning: a warning must reach traffickers, recruiters, scams or exploitation
+    pytest.param("prevention", "The carmaker warned of lower profits as sales in China slowed.", id="warned-of-profits"),
+    pytest.param("prevention", "New bail rules could harm defendants, lawyers warn.", id="headline-warn-no-scam"),
     # rel.national_bodies is case-sensitive: the Sichuan dish is not Malaysia's anti-trafficking council
     pytest.param("relevance", "The stall near Chengdu station sells mapo tofu until midnight.", id="mapo-tofu"),
     # people named Greta or Freeland are not the Council of Europe's GRETA nor the Freeland Foundation
@@ -682,6 +708,13 @@ CONTRASTS = [
         {"prot.services_for_victims"},
         set(),
         id="helped-victims",
+    ),
+    # warning signs are taught (recognise_signs), not a warning given to the public
+    pytest.param(
+        "Nurses in Cebu learned the warning signs of trafficking at a two-day course.",
+        {"prev.recognise_signs"},
+        {"prev.public_warning"},
+        id="warning-signs-not-a-warning",
     ),
     # 'prevent and combat' names no measure and gets only the half vote; 'preventing human
     # trafficking' names prevention as the subject
@@ -763,6 +796,13 @@ THEME_TEXTS = [
         "Appeals court upholds sentence for motel owner - Coastal Tribune. He was convicted of sex trafficking "
         "after two teenagers were found held at the property.",
         id="prosecution-after-the-headline",
+    ),
+    # an arrest told as a detention 'on suspicion of' trafficking (no 'arrested', 'charged' or court)
+    pytest.param(
+        "prosecution",
+        "Singer held on suspicion of human trafficking - Balkan Wire. The musician and his manager were detained at "
+        "the airport on Monday.",
+        id="prosecution-on-suspicion",
     ),
     # the crime named only as a sale of people
     pytest.param(
