@@ -305,6 +305,11 @@ FIRES = [
     ),
     _fires("prot.assistance", "A church in Lusaka pays the rent of a flat that serves as housing for survivors.", "housing for survivors"),
     _fires("prot.services_for_victims", "A small charity in Chiang Rai helps trafficking survivors finish school.", "helps trafficking survivors"),
+    _fires(
+        "prot.assistance",
+        "The county's only victim service provider found beds for six women after the raid.",
+        "victim service provider",
+    ),
     _fires("prot.services_for_victims", "Two volunteer lawyers in Dhaka assist victims when they testify.", "assist victims"),
     _fires("prot.services_for_victims", "The hostel in Sihanoukville serves women survivors of scam compounds.", "serves women survivors"),
     _fires("prot.rescue", "Agents recovered 23 missing children during the week-long operation in Ohio.", "recovered 23 missing children"),
