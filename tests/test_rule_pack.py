@@ -128,6 +128,18 @@ FIRES = [
     ),
     _fires("rel.sold_person", "Police said the two girls had been sold to a brothel in Sylhet.", "girls had been sold to a brothel"),
     _fires("rel.sold_person", "The boy was sold three times before he escaped, police said.", "boy was sold three times"),
+    # forced criminality told as a rescue from a scam or gambling operation
+    _fires(
+        "rel.scam_rescue",
+        "Forty Vietnamese workers rescued from a scam company in Sihanoukville flew home on Thursday.",
+        "rescued from a scam company",
+    ),
+    _fires("rel.scam_rescue", "Eight youths freed from a cyber-fraud camp landed in Colombo.", "freed from a cyber-fraud camp"),
+    _fires(
+        "rel.scam_rescue",
+        "Police raided an online gambling hub in Pasay and rescued 120 foreign workers.",
+        "online gambling hub in pasay and rescued",
+    ),
     _fires("rel.other_exploitation", "Doctors at the clinic paid villagers $2,500 per kidney.", "per kidney"),
     _fires("rel.other_exploitation", "Police in Lahore broke up a kidney racket on Sunday.", "kidney racket"),
     _fires(
@@ -654,6 +666,9 @@ LOOK_ALIKES = [
     pytest.param("relevance", "The bakery was sold to a family trust and then sold again in May.", id="business-sold-again"),
     pytest.param("relevance", "Kidnappers held the banker in a flat until his family paid a ransom.", id="kidnap-not-migrants"),
     pytest.param("relevance", "He wants to work off the holiday weight at the gym.", id="work-off-weight"),
+    # rel.scam_rescue: people rescued, not money recovered or a firm cleared
+    pytest.param("relevance", "The bank returned money to customers from the fraud ring's accounts.", id="money-from-fraud-ring"),
+    pytest.param("relevance", "The firm escaped from fraud charges after a long trial.", id="escaped-fraud-charges"),
     # prev.public_warning: a warning must reach traffickers, recruiters, scams or exploitation
     pytest.param("prevention", "The carmaker warned of lower profits as sales in China slowed.", id="warned-of-profits"),
     pytest.param("prevention", "New bail rules could harm defendants, lawyers warn.", id="headline-warn-no-scam"),
@@ -808,6 +823,13 @@ THEME_TEXTS = [
         "Singer held on suspicion of human trafficking - Balkan Wire. The musician and his manager were detained at "
         "the airport on Monday.",
         id="prosecution-on-suspicion",
+    ),
+    # forced criminality in a scam operation, told as a rescue without naming the crime
+    pytest.param(
+        "protection",
+        "Sri Lankan youths freed from a cyber-fraud camp on the Myanmar border land in Colombo - Island Times. "
+        "The eight men said guards beat them when they missed their targets.",
+        id="protection-scam-camp-rescue",
     ),
     # the crime named only as a sale of people
     pytest.param(
