@@ -128,6 +128,17 @@ FIRES = [
     ),
     _fires("rel.sold_person", "Police said the two girls had been sold to a brothel in Sylhet.", "girls had been sold to a brothel"),
     _fires("rel.sold_person", "The boy was sold three times before he escaped, police said.", "boy was sold three times"),
+    # the crime in the words of definitions and estimates
+    _fires("rel.forced_labour", "The survey counted 4,000 people in compelled work on the estates.", "compelled work"),
+    _fires(
+        "rel.other_exploitation", "Aid groups say girls in the camps are married without their consent.", "married without their consent"
+    ),
+    _fires("rel.other_exploitation", "Brokers paid kidney sellers in the slum about $1,500 each.", "kidney sellers"),
+    _fires(
+        "rel.exploitation_indicators",
+        "The Afghan boys sewed jeans to repay a smuggling fee of 9,000 euros.",
+        "repay a smuggling fee",
+    ),
     # forced criminality told as a rescue from a scam or gambling operation
     _fires(
         "rel.scam_rescue",
