@@ -141,14 +141,10 @@ def _records(
             yield u, {"id": u.id, **u.keep, **r.to_dict()}
 
 
-def _texts(units: Sequence[Unit], paragraphs: bool) -> list[str]:
-    texts: list[str] = []
-    for u in units:
-        if paragraphs or u.article:
-            texts.extend(p.text for p in split_paragraphs(u.text))
-        else:
-            texts.append(u.text)
-    return texts
+def _groups(units: Sequence[Unit], paragraphs: bool) -> list[list[str]]:
+    """The texts to tag, per unit: its paragraphs (articles, or every unit with
+    ``paragraphs``), else the unit's text alone."""
+    return [[p.text for p in split_paragraphs(u.text)] if paragraphs or u.article else [u.text] for u in units]
 
 
 def columns(opts: OutputOptions, theme_ids: Sequence[str]) -> list[str]:
@@ -235,8 +231,9 @@ def process_batch(tagger: Any, units: Sequence[Unit], opts: OutputOptions) -> tu
     """Tag a batch with one vectorisation; return (formatted lines, texts tagged, records,
     texts not in a supported language). Unsupported languages are counted here, for one
     summary at the end, rather than logged per batch."""
-    texts = _texts(units, opts.paragraphs)
-    results = tagger._tag_checked(texts) if texts else []
+    groups = _groups(units, opts.paragraphs)
+    texts = [t for g in groups for t in g]
+    results = tagger._with_contexts(groups, tagger._tag_checked(texts)) if texts else []
     theme_ids = tagger.theme_ids
     recs = [rec for _, rec in _records(units, results, opts.paragraphs, theme_ids)]
     unsupported = sum(not r.language_supported for r in results)

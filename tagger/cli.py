@@ -165,6 +165,8 @@ def _format_article(name: str, res: Any, taxonomy: Any) -> str:
         head = ", ".join(f"{t} {pct(r.scores[t])}" for t in r.themes) or "no theme"
         if not r.language_supported:
             head += " (does not look like English: not tagged)"
+        elif r.in_context:
+            head += " (relevant in the context of the article)"
         out.append(f"[{p.index + 1}] relevance {pct(r.relevance)}; {head}")
         snippet = " ".join(p.text.split())
         out.append("    " + (snippet[:160] + "..." if len(snippet) > 160 else snippet))

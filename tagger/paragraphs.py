@@ -38,3 +38,16 @@ def split_paragraphs(article: str) -> list[Paragraph]:
         if m is not None:
             pos = m.end()
     return out
+
+
+#: A first paragraph with fewer words than this is a headline: the lead goes on into
+#: the paragraph after it.
+HEADLINE_MAX_WORDS = 20
+
+
+def lead_paragraphs(texts: list[str]) -> int:
+    """How many of an article's first paragraphs (``texts``) make its lead: the first
+    paragraph, and the next one too when the first is a headline (under 20 words)."""
+    if not texts:
+        return 0
+    return 2 if len(texts) > 1 and len(texts[0].split()) < HEADLINE_MAX_WORDS else 1

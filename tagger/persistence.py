@@ -39,12 +39,13 @@ from .rules import RuleSet
 from .themes import Taxonomy
 
 FORMAT_NAME = "tagger-model"
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 #: Formats this version reads. 1: no lead-vote column (models before lead_rule_scale);
 #: 2: no relevance shift for texts without a relevance-rule hit (before unanchored_precision);
 #: 3: no aside-vote column (before aside_rule_scale); 1 to 4: rule votes count every
-#: match of a rule (before vote_per_match, which format 5 records).
-READABLE_FORMATS = (1, 2, 3, 4, 5)
+#: match of a rule (before vote_per_match, which format 5 records); 1 to 5: articles
+#: roll up paragraphs tagged alone (before context_margin, which format 6 records).
+READABLE_FORMATS = (1, 2, 3, 4, 5, 6)
 METADATA = "model.json"
 ARRAYS = ("idf", "coef", "intercept")
 JSON_FILES = ("vocabulary.json", "rules.json")
@@ -301,6 +302,10 @@ def load_model(path: str | Path) -> Any:
         if not aside:  # formats 1 to 3 have no aside column (nor the parameter)
             params["aside_rule_scale"] = 0.0
         params["vote_per_match"] = per_match  # formats 1 to 4 counted every match (and lack the parameter)
+        if v < 6:  # formats 1 to 5 read no paragraph in its article's context (and lack the parameter)
+            params["context_margin"] = None
+        elif "context_margin" not in params:
+            raise ModelFileError(f"{d}: {METADATA} of a format {v} model has no params.context_margin")
         if v >= 3:
             if "relevance_shift" not in meta:
                 raise ModelFileError(f"{d}: {METADATA} of a format {v} model has no relevance_shift")

@@ -51,7 +51,7 @@ from ._textproc import DEFAULT_STEMMER, ENGLISH_STOP_WORDS
 from .errors import InputTypeError, InputValueError, NotFittedError
 from .features import TfidfFeatures
 from .model import LinearModel
-from .paragraphs import split_paragraphs
+from .paragraphs import lead_paragraphs, split_paragraphs
 from .rules import RuleHit, RuleSet
 from .tags import ArticleResult, Evidence, ParagraphResult, TagResult, roll_up
 from .text import aside_start, check_text, language_supported, lead_end, text_key
@@ -276,6 +276,7 @@ class Tagger:
         min_positives_for_tuning: int = 10,
         cv_folds: int = 5,
         top_terms: int = 5,
+        context_margin: float | None = 2.0,
         random_state: int = 0,
     ) -> None:
         self.rules = rules
@@ -302,6 +303,7 @@ class Tagger:
         self.min_positives_for_tuning = min_positives_for_tuning
         self.cv_folds = cv_folds
         self.top_terms = top_terms
+        self.context_margin = context_margin
         self.random_state = random_state
 
     _PARAM_NAMES = (
@@ -327,6 +329,7 @@ class Tagger:
         "min_positives_for_tuning",
         "cv_folds",
         "top_terms",
+        "context_margin",
         "random_state",
     )
 
@@ -394,6 +397,9 @@ class Tagger:
             raise InputValueError(f"max_features must be None or an integer >= 1, got {self.max_features!r}")
         if not (integer(self.top_terms) and self.top_terms >= 0):
             raise InputValueError(f"top_terms must be an integer >= 0, got {self.top_terms!r}")
+        cm = self.context_margin
+        if cm is not None and not (number(cm) and cm >= 0):
+            raise InputValueError(f"context_margin must be None or a number >= 0 (log-odds), got {cm!r}")
 
     def fit(self, examples: Sequence[Any]) -> Tagger:
         """Fit on :class:`~tagger.training.Example` objects (text, labels, kind).
@@ -724,13 +730,64 @@ class Tagger:
             yield from self.tag_batch(batch)
 
     def tag_article(self, text: str) -> ArticleResult:
-        """Split an article into paragraphs, tag them together, and roll up (see ArticleResult)."""
+        """Split an article into paragraphs, tag them together, and roll up (see ArticleResult).
+
+        Paragraphs are read in the context of their article: when the article's lead (its
+        first paragraph, and the next one too when the first is a headline of under 20
+        words) is relevant, a later paragraph whose relevance falls short of the
+        threshold by at most ``context_margin`` (log-odds) is relevant too
+        (``tags.in_context``) and gets the themes it scores. Follow-on paragraphs of
+        trafficking news ("The delegates also agreed to ...", "Each Party shall ...")
+        seldom name the crime; an article whose lead is about something else passes
+        nothing on. ``context_margin=None`` turns this off.
+        """
         self._check_fitted()
         text = check_text(text, "article")
         paras = split_paragraphs(text)
-        results = self.tag_batch([p.text for p in paras])
+        texts = [p.text for p in paras]
+        results = self._with_context(texts, self.tag_batch(texts))
         prs = [ParagraphResult(p.index, p.start, p.end, p.text, r) for p, r in zip(paras, results, strict=True)]
         return roll_up(prs, self.theme_ids)
+
+    def _context_bar(self) -> float | None:
+        """The relevance from which a paragraph of an article with a relevant lead is
+        relevant: the relevance threshold lowered by ``context_margin`` in log-odds (None:
+        no context)."""
+        cm = self.context_margin
+        if cm is None:
+            return None
+        if isinstance(cm, bool) or not isinstance(cm, (int, float, np.integer, np.floating)) or not cm >= 0:
+            raise InputValueError(f"context_margin must be None or a number >= 0 (log-odds), got {cm!r}")
+        t = float(self.thresholds_[self.taxonomy_.label_ids[0]])
+        return float(1.0 / (1.0 + np.exp(float(cm) - np.log(t / (1.0 - t)))))
+
+    def _with_contexts(self, groups: Sequence[list[str]], results: list[TagResult]) -> list[TagResult]:
+        """:meth:`_with_context` for several articles (``groups``: each one's paragraph
+        texts), whose results follow one another in ``results``."""
+        out: list[TagResult] = []
+        k = 0
+        for texts in groups:
+            out += self._with_context(texts, results[k : k + len(texts)])
+            k += len(texts)
+        return out
+
+    def _with_context(self, texts: list[str], results: list[TagResult]) -> list[TagResult]:
+        """The results of one article's paragraphs (``texts``, tagged alone), with the
+        paragraphs that are relevant in the article's context tagged again as such (see
+        :meth:`tag_article`)."""
+        bar = self._context_bar()
+        if bar is None or not any(r.relevant for r in results[: lead_paragraphs(texts)]):
+            return results
+        again = [i for i, r in enumerate(results) if not r.relevant and r.language_supported and r.relevance >= bar]
+        if not again:
+            return results
+        sub = [texts[i] for i in again]
+        X, hits, no_words = self._matrix(sub)
+        P = self._proba(X, no_words, hits)
+        out = list(results)
+        for k, i in enumerate(again):
+            out[i] = self._result(sub[k], P[k], X.row(k), hits[k], in_context=True)
+        return out
 
     @property
     def column_names_(self) -> list[str]:
@@ -740,11 +797,13 @@ class Tagger:
         aside = [f"(rule votes: {rel}, in asides)"] if self.aside_votes_ else []
         return [*self.features_.terms_, *(f"(rule votes: {lab})" for lab in self.vote_columns_), *lead, *aside]
 
-    def _result(self, text: str, p: np.ndarray, x_row: Any, hits: Sequence[RuleHit]) -> TagResult:
+    def _result(self, text: str, p: np.ndarray, x_row: Any, hits: Sequence[RuleHit], in_context: bool = False) -> TagResult:
+        """The tags of one text; ``in_context``: relevant because of its article, whatever
+        its own relevance (see :meth:`_with_context`)."""
         labels = self.taxonomy_.label_ids
         relevance = float(p[0])
         supported = language_supported(text)
-        relevant = supported and relevance >= self.thresholds_[labels[0]]
+        relevant = supported and (in_context or relevance >= self.thresholds_[labels[0]])
         scores = {lab: float(p[j]) for j, lab in enumerate(labels[1:], 1)}
         themes = tuple(sorted((t for t in scores if relevant and scores[t] >= self.thresholds_[t]), key=lambda t: -scores[t]))
         terms: dict[str, list[tuple[str, float]]] = {}
@@ -756,7 +815,7 @@ class Tagger:
             surface = self.features_.surface_forms(text, {term for top in tops.values() for term, _ in top})
             terms = {lab: [(surface.get(term, term), w) for term, w in top] for lab, top in tops.items()}
         evidence = Evidence(tuple(hits), terms)
-        return TagResult(bool(relevant), relevance, themes, scores, evidence, supported)
+        return TagResult(bool(relevant), relevance, themes, scores, evidence, supported, bool(in_context and relevant))
 
     def _column_names(self) -> list[str]:
         names = getattr(self, "_column_names_cache", None)

@@ -270,7 +270,8 @@ def write_report(
 
         def flush() -> None:
             paras = [split_paragraphs(u.text) for u in batch]
-            results = tagger.tag_batch([p.text for ps in paras for p in ps])
+            groups = [[p.text for p in ps] for ps in paras]
+            results = tagger._with_contexts(groups, tagger.tag_batch([t for g in groups for t in g]))
             k = 0
             for u, ps in zip(batch, paras, strict=True):
                 prs = [ParagraphResult(p.index, p.start, p.end, p.text, results[k + i]) for i, p in enumerate(ps)]

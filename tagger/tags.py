@@ -36,6 +36,11 @@ class TagResult:
     :func:`tagger.text.language_supported`). The model cannot read such a text, so it
     is then never marked relevant and gets no themes; ``relevance``, ``scores`` and
     the rule hits are still reported, for information.
+
+    ``in_context`` is True for a paragraph of an article that is relevant because of its
+    article: its own relevance is below the threshold, but the article's lead is relevant
+    and the paragraph's relevance is within the model's ``context_margin`` of the
+    threshold (see :meth:`tagger.Tagger.tag_article`). Texts tagged alone never are.
     """
 
     relevant: bool
@@ -44,6 +49,7 @@ class TagResult:
     scores: dict[str, float]
     evidence: Evidence
     language_supported: bool = True
+    in_context: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -53,6 +59,7 @@ class TagResult:
             "scores": dict(self.scores),
             "evidence": self.evidence.to_dict(),
             "language_supported": self.language_supported,
+            "in_context": self.in_context,
         }
 
 
@@ -77,7 +84,8 @@ class ArticleResult:
 
     An article is relevant when any paragraph is; its score for a theme is the best
     score among its relevant paragraphs; it carries every theme assigned to at least
-    one paragraph (``theme_paragraphs`` says which), best first.
+    one paragraph (``theme_paragraphs`` says which), best first. Paragraphs relevant in
+    the context of their article (``tags.in_context``) count as relevant.
     """
 
     relevant: bool

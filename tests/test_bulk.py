@@ -351,3 +351,28 @@ def test_unsupported_languages_are_summarised_once_not_per_batch(model_dir, tmp_
     assert err.count("do not look like English") == 1 and "tagger: 3 text(s)" in err
     flags = [r["language_supported"] for r in rows_of(out)]
     assert flags == [False, False, True, False]
+
+
+def test_article_files_read_paragraphs_in_context_as_tag_article_does(default_tagger, tmp_path):
+    from .test_pipeline import CONTEXT_LEAD, FOLLOW_ON
+
+    article = f"{CONTEXT_LEAD}\n\n{FOLLOW_ON}\n"
+    (tmp_path / "a.txt").write_text(article, encoding="utf-8")
+    want = default_tagger.tag_article(article)
+    assert want.paragraphs[2].tags.in_context  # the case in point
+    out = tmp_path / "out.jsonl"
+    assert tag(str(tmp_path / "a.txt"), "-o", str(out)) == 0  # the default model
+    (rec,) = rows_of(out)
+    assert rec["themes"] == list(want.themes) and rec["theme_paragraphs"] == want.theme_paragraphs
+    assert tag(str(tmp_path / "a.txt"), "--paragraphs", "-o", str(out)) == 0
+    assert [r["in_context"] for r in rows_of(out)] == [False, False, True]
+
+
+def test_the_readable_summary_says_which_paragraphs_are_relevant_in_context(tmp_path, capsys):
+    from .test_pipeline import CONTEXT_LEAD, FOLLOW_ON
+
+    (tmp_path / "a.txt").write_text(f"{CONTEXT_LEAD}\n\n{FOLLOW_ON}\n", encoding="utf-8")
+    assert tag(str(tmp_path / "a.txt")) == 0
+    lines = capsys.readouterr().out.splitlines()
+    marked = [ln for ln in lines if ln.endswith("(relevant in the context of the article)")]
+    assert len(marked) == 1 and marked[0].startswith("[3] ")

@@ -55,7 +55,8 @@ def test_tag_jsonl_gives_one_line_per_input_with_ids(model_dir, tmp_path):
     assert [row["id"] for row in rows] == ["a1", 2]
     assert rows[0]["relevant"] and "prosecution" in rows[0]["themes"]
     assert not rows[1]["relevant"] and rows[1]["themes"] == []
-    assert set(rows[0]) == {"id", "relevant", "relevance", "themes", "scores", "evidence", "language_supported"}
+    assert set(rows[0]) == {"id", "relevant", "relevance", "themes", "scores", "evidence", "language_supported", "in_context"}
+    assert not any(r["in_context"] for r in rows)  # records are tagged alone, not as paragraphs of an article
 
 
 def test_tag_reads_stdin(model_dir):

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from tagger.paragraphs import split_paragraphs
+from tagger.paragraphs import lead_paragraphs, split_paragraphs
 
 
 def test_blank_lines_split_and_offsets_point_into_article():
@@ -24,3 +24,11 @@ def test_empty_and_whitespace_articles_have_no_paragraphs():
 def test_crlf_blank_lines():
     ps = split_paragraphs("a\r\n\r\nb")
     assert [p.text for p in ps] == ["a", "b"]
+
+
+def test_the_lead_is_the_first_paragraph_or_a_headline_and_the_next():
+    body = "The provincial committee met on Tuesday to review a year of work, with district governors, police and the women's union."
+    assert lead_paragraphs([body, "More."]) == 1
+    assert lead_paragraphs(["Committee reviews a year of work", body, "More."]) == 2  # a headline: the lead goes on
+    assert lead_paragraphs(["Committee reviews a year of work"]) == 1
+    assert lead_paragraphs([]) == 0

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import copy
 import json
 import os
 import pickle
@@ -257,3 +258,31 @@ def test_the_vote_counting_flag_round_trips(saved):
     meta = model_meta(saved)
     assert meta["format_version"] == FORMAT_VERSION
     assert loaded.vote_per_match_ is meta["rule_votes_per_match"] is False
+
+
+def test_format_5_models_roll_up_articles_without_context(small_tagger, saved):
+    # format 5 (before context_margin): articles rolled up paragraphs tagged alone
+    _as_format(saved, 5, (), ("context_margin",))
+    loaded = tagger.load(saved)
+    assert loaded.context_margin is None and small_tagger.context_margin is not None
+    assert np.array_equal(loaded.predict_proba(TEXTS), small_tagger.predict_proba(TEXTS))
+
+
+def test_the_context_margin_survives_a_round_trip(small_tagger, tmp_path):
+    t = copy.copy(small_tagger)
+    t.context_margin = 1.25
+    loaded = tagger.load(t.save(tmp_path / "m"))
+    assert model_meta(tmp_path / "m")["params"]["context_margin"] == 1.25
+    assert loaded.context_margin == 1.25
+
+
+@pytest.mark.parametrize(("value", "message"), [(None, "no params.context_margin"), (-1.0, "context_margin must be")])
+def test_a_missing_or_bad_context_margin_is_refused(saved, value, message):
+    meta = model_meta(saved)
+    if value is None:
+        del meta["params"]["context_margin"]
+    else:
+        meta["params"]["context_margin"] = value
+    write_model_meta(saved, meta)
+    with pytest.raises(ModelFileError, match=message):
+        tagger.load(saved)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import copy
 import shutil
 
 import numpy as np
@@ -53,7 +54,8 @@ def test_result_shape_and_ranges(small_tagger):
         assert text[h.start : h.end] == h.text
     assert {h.rule for h in r.evidence.rule_hits} >= {"rel.trafficking", "pros.arrest", "prot.shelter"}
     d = r.to_dict()
-    assert set(d) == {"relevant", "relevance", "themes", "scores", "evidence", "language_supported"}
+    assert set(d) == {"relevant", "relevance", "themes", "scores", "evidence", "language_supported", "in_context"}
+    assert d["in_context"] is False  # a text tagged alone is never relevant because of an article
 
 
 def test_top_terms_are_given_for_each_assigned_theme(small_tagger):
@@ -391,3 +393,52 @@ def test_numpy_scalar_parameters_are_saved_as_plain_json(tmp_path):
     params = model_meta(tmp_path / "m")["params"]
     assert params["vote_per_match"] is True and params["C"] == 2.0 and params["min_df"] == 1
     assert np.array_equal(tagger.load(tmp_path / "m").predict_proba(["Police arrested two traffickers."]), t.predict_proba(["Police arrested two traffickers."]))
+
+
+# -- paragraphs read in the context of their article (default model) -------------------
+CONTEXT_LEAD = (
+    "Border provinces review a year of work against human trafficking\n\n"
+    "Officials from two neighbouring border provinces met on Friday to review cases of human trafficking "
+    "and to plan their work for the coming year."
+)
+FOLLOW_ON = (
+    "The two sides also agreed to exchange information on cross-border cases every quarter and to hold "
+    "joint training for border officers."
+)
+DRUG_SEIZURE = "Police also seized 40 kilograms of methamphetamine at a checkpoint on the highway."
+
+
+def test_a_follow_on_paragraph_is_read_in_its_articles_context(default_tagger):
+    alone = default_tagger.tag(FOLLOW_ON)
+    assert not alone.relevant and not alone.in_context and alone.scores["partnership"] > 0.5  # the case in point
+    a = default_tagger.tag_article(f"{CONTEXT_LEAD}\n\n{FOLLOW_ON}\n\n{DRUG_SEIZURE}")
+    follow, drugs = a.paragraphs[2].tags, a.paragraphs[3].tags
+    assert follow.relevant and follow.in_context and "partnership" in follow.themes
+    assert a.theme_paragraphs["partnership"] == [2]  # the follow-on paragraph alone brings the theme
+    assert follow.evidence.top_terms["partnership"]  # evidence as for any relevant paragraph
+    assert not drugs.relevant and not drugs.in_context and drugs.themes == ()  # unrelated: below the bar
+    assert 3 not in a.theme_paragraphs.get("prosecution", [])
+    assert not any(p.tags.in_context for p in a.paragraphs[:2])  # relevant on their own
+
+
+def test_no_context_without_a_relevant_lead_or_with_context_off(default_tagger):
+    sports = "The home side won the derby 3-1 on Sunday, with two late goals from the captain in front of a full stadium."
+    arrest = "In other news, police arrested two men suspected of human trafficking at a bus station."
+    a = default_tagger.tag_article(f"{sports}\n\n{arrest}\n\n{FOLLOW_ON}")
+    assert a.paragraphs[1].tags.relevant and not a.paragraphs[2].tags.relevant
+    article = f"{CONTEXT_LEAD}\n\n{FOLLOW_ON}"
+    for margin in (None, 0.0):  # 0: the bar is the threshold itself, so nothing more is relevant
+        t = copy.copy(default_tagger)
+        t.context_margin = margin
+        a = t.tag_article(article)
+        assert not a.paragraphs[2].tags.relevant and "partnership" not in a.themes  # only the follow-on has it
+
+
+@pytest.mark.parametrize("value", [-1.0, "2", True, float("nan")])
+def test_a_bad_context_margin_is_a_clear_error(default_tagger, value):
+    t = copy.copy(default_tagger)
+    t.context_margin = value
+    with pytest.raises(InputValueError, match="context_margin must be None or a number >= 0"):
+        t.tag_article(f"{CONTEXT_LEAD}\n\n{FOLLOW_ON}")
+    with pytest.raises(InputValueError, match="context_margin"):
+        tagger.Tagger(context_margin=value).fit([])

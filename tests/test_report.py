@@ -124,3 +124,14 @@ def test_report_command(small_tagger, tmp_path, capsys):
     assert "2 article(s), 1 relevant" in capsys.readouterr().err
     page = out.read_text(encoding="utf-8")
     assert "<title>My news</title>" in page and "one.txt" in page and "two.html" in page
+
+
+def test_report_reads_paragraphs_in_their_articles_context(default_tagger, tmp_path):
+    from .test_pipeline import CONTEXT_LEAD, FOLLOW_ON
+
+    article = f"{CONTEXT_LEAD}\n\n{FOLLOW_ON}"
+    want = default_tagger.tag_article(article)
+    assert want.theme_paragraphs["partnership"] == [2] and want.paragraphs[2].tags.in_context  # the case in point
+    stats = write_report(default_tagger, iter(items_of(tmp_path, [{"id": "a", "text": article}])), tmp_path / "r.html")
+    assert stats.per_theme == {t: int(t in want.themes) for t in default_tagger.theme_ids}
+    assert stats.per_theme["partnership"] == 1
