@@ -321,6 +321,14 @@ FIRES = [
     _fires("pros.to_justice", "Prosecutors in Manila say it is hard to hold labour traffickers accountable.", "hold labour traffickers accountable"),
     _fires("pros.case_counts", "Last year the police opened 31 forced labour investigations in Ghana.", "opened 31 forced labour investigations"),
     _fires("pros.case_counts", "Trafficking prosecutions declined for a third year in the review period.", "prosecutions declined"),
+    # the state-media register of year-end reviews
+    _fires(
+        "pros.case_counts",
+        "Border guards discovered and handled 9 cases of trafficking in persons last year.",
+        "discovered and handled 9 cases",
+    ),
+    _fires("pros.case_counts", "Officers uncovered 48 cases involving 97 offenders in five years.", "cases involving 97 offenders"),
+    _fires("pros.case_counts", "Provincial police investigated 65 labour exploitation cases in 2023.", "investigated 65 labour exploitation cases"),
     _fires(
         "prot.services_for_victims",
         "The ministry will link survivors of forced labour with housing and counselling in Hanoi.",
@@ -648,6 +656,10 @@ def _exclusions_exercised(pack: RuleSet, rule: str, text: str, word: str) -> set
 # Texts on which whole families of rules must stay silent without any exclusion being
 # needed: the rule words are absent even though the text looks similar.
 LOOK_ALIKES = [
+    # case counts of health or hotline work are not law enforcement (pros.case_counts)
+    pytest.param("prosecution", "Doctors detected 40 cases of measles in the district.", id="disease-cases"),
+    pytest.param("prosecution", "Health workers discovered and treated 12 cases of malaria among returnees.", id="treated-cases"),
+    pytest.param("prosecution", "The helpline handled 300 cases last month, most about housing.", id="helpline-cases"),
     pytest.param("relevance", "Heavy traffic on the highway into Nairobi delayed commuters for hours.", id="road-traffic"),
     pytest.param("relevance", "Internet traffic through the data centre in Frankfurt doubled this year.", id="network-traffic"),
     pytest.param("relevance", "Human traffic through the main station in Mumbai peaks at 9 am.", id="human-traffic-crowds"),
@@ -793,6 +805,11 @@ def test_every_exclusion_pattern_has_a_look_alike(pack: RuleSet) -> None:
 # ---------------------------------------------------------------------------
 
 THEME_TEXTS = [
+    pytest.param(
+        "prosecution",
+        "In 2023 the border guard force discovered and handled 9 cases of human trafficking with 15 subjects.",
+        id="prosecution-cases-handled",
+    ),
     pytest.param(
         "prevention",
         "The labour ministry in Nepal launched a nationwide awareness campaign warning job seekers about "
