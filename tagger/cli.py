@@ -81,7 +81,10 @@ Gold formats: {"text","relevant","themes"} (multi-label), {"text","labels":[them
 (primary theme), or items with neither (off-topic negatives: all expected not
 relevant). Reports per file relevance P/R/F1, per-theme P/R/F1, micro/macro F1,
 primary-theme recall and first-rank rate, or the false-positive rate, for the
-model and the rules alone side by side.
+model and the rules alone side by side. Article files, one article per line as
+{"paragraphs":[{"text","relevant","themes"}, ...]} (article-level "relevant" and
+"themes" optional: else rolled up from the paragraphs), are scored as multi-label
+on what tag_article decides for each whole article.
 
 example:
   tagger evaluate ../shared/data/dev/*.jsonl --compare my-model/

@@ -6,19 +6,27 @@ File kinds are detected from their items:
   support, micro- and macro-F1 over themes;
 * ``primary``: ``{"labels": [theme]}`` -> recall of the primary theme and how often
   it ranks first among the predicted themes;
-* ``negatives``: neither -> every item is expected off-topic; false-positive rate.
+* ``negatives``: neither -> every item is expected off-topic; false-positive rate;
+* ``articles``: ``{"paragraphs": [{"text", "relevant", "themes"}, ...]}`` (optionally with
+  article-level ``"relevant"`` and ``"themes"``; else any relevant paragraph makes the
+  article relevant and its themes are those of its relevant paragraphs) -> the article
+  roll-up of :meth:`~tagger.Tagger.tag_article` scored as ``multi``; the rules alone
+  roll up the same way.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from .io import LabelledText, read_labelled
+from .errors import DataFileError
+from .io import LabelledText, Record, iter_jsonl, parse_labels, read_labelled
+from .paragraphs import _BLANK_LINE, split_paragraphs
 from .pipeline import prf
 from .rules import RuleHit, RuleSet
 from .weak_labels import weak_label
@@ -77,6 +85,69 @@ def rule_predictions(
         rel.append(int(wl.relevant))
         themes.append(tuple(sorted(wl.themes, key=lambda th: -wl.votes.get(th, 0.0))))
     return Predictions(np.array(rel, dtype=int), themes)
+
+
+def is_article_file(path: str | Path) -> bool:
+    """Whether a gold file holds articles (its first record has ``paragraphs``)."""
+    for rec in iter_jsonl(path):
+        return "paragraphs" in rec.data
+    return False
+
+
+def read_articles(path: str | Path, theme_ids: Sequence[str]) -> list[LabelledText]:
+    """Article gold items: each article's paragraphs joined by blank lines (so that
+    ``tag_article`` splits them back), with article-level labels (given, or rolled up
+    from the paragraph labels: relevant when any paragraph is, the union of the
+    relevant paragraphs' themes). Problems are :class:`DataFileError` with the line."""
+    items: list[LabelledText] = []
+    for rec in iter_jsonl(path):
+        paras = rec.data.get("paragraphs")
+        if not isinstance(paras, list) or not paras or not all(isinstance(p, dict) for p in paras):
+            raise DataFileError(rec.path, rec.line, "field 'paragraphs' must be a non-empty list of objects with 'text' and labels")
+        labelled = [parse_labels(Record(rec.path, rec.line, p), theme_ids) for p in paras]
+        for k, it in enumerate(labelled):
+            if not it.text.strip() or _BLANK_LINE.search(it.text.strip()):
+                raise DataFileError(rec.path, rec.line, f"paragraph {k} is empty or holds a blank line (several paragraphs)")
+        text = "\n\n".join(it.text for it in labelled)
+        if "relevant" in rec.data or "labels" in rec.data:
+            art = parse_labels(Record(rec.path, rec.line, {**rec.data, "text": text}), theme_ids)
+            y = art.y
+        else:
+            rel = [it for it in labelled if it.y[0] == 1]
+            y = (int(bool(rel)), *(int(any(it.y[j] == 1 for it in rel)) for j in range(1, len(theme_ids) + 1)))
+        rid = rec.data.get("id")
+        items.append(LabelledText(text, y, None if rid is None else str(rid), line=rec.line, where=f"{rec.path}:{rec.line}"))
+    if not items:
+        raise DataFileError(path, None, "file has no items")
+    return items
+
+
+def article_predictions(predict: Any, texts: Sequence[str]) -> Predictions:
+    """Article-level decisions: ``predict`` gives the :class:`Predictions` of a list of
+    paragraph texts; an article is relevant when one of its paragraphs is, with the
+    themes of its relevant paragraphs (best first by how many paragraphs carry them)."""
+    paras = [[p.text for p in split_paragraphs(t)] for t in texts]
+    flat = predict([p for ps in paras for p in ps])
+    rel, themes = [], []
+    k = 0
+    for ps in paras:
+        count: dict[str, int] = {}
+        relevant = False
+        for i in range(k, k + len(ps)):
+            if flat.relevant[i]:
+                relevant = True
+                for t in flat.themes[i]:
+                    count[t] = count.get(t, 0) + 1
+        k += len(ps)
+        rel.append(int(relevant))
+        themes.append(tuple(sorted(count, key=lambda t: -count[t])))
+    return Predictions(np.array(rel, dtype=int), themes)
+
+
+def tagger_article_predictions(tagger: Any, texts: Sequence[str]) -> Predictions:
+    """What :meth:`~tagger.Tagger.tag_article` decides for each article."""
+    results = [tagger.tag_article(t) for t in texts]
+    return Predictions(np.array([int(r.relevant) for r in results], dtype=int), [tuple(r.themes) for r in results])
 
 
 def file_kind(items: Sequence[LabelledText]) -> str:
@@ -148,22 +219,21 @@ def evaluate(
     """
     theme_ids = tagger.theme_ids
     report: dict[str, Any] = {"files": {}}
+    min_votes = tagger.training_info_.get("weak_min_votes", 1.0) if hasattr(tagger, "training_info_") else 1.0
     for p in paths:
-        items = read_labelled(p, theme_ids, allow_unlabelled=True)
+        articles = is_article_file(p)
+        items = read_articles(p, theme_ids) if articles else read_labelled(p, theme_ids, allow_unlabelled=True)
         kind = file_kind(items)
         texts = [i.text for i in items]
-        entry: dict[str, Any] = {"kind": kind, "n": len(items)}
-        entry["model"] = score(items, model_predictions(tagger, texts), theme_ids, kind)
+        entry: dict[str, Any] = {"kind": "articles" if articles else kind, "n": len(items)}
+
+        by_model = tagger_article_predictions if articles else model_predictions
+        entry["model"] = score(items, by_model(tagger, texts), theme_ids, kind)
         if rules:
-            rp = rule_predictions(
-                tagger.rules_,
-                theme_ids,
-                texts,
-                tagger.training_info_.get("weak_min_votes", 1.0) if hasattr(tagger, "training_info_") else 1.0,
-            )
-            entry["rules"] = score(items, rp, theme_ids, kind)
+            rp = partial(rule_predictions, tagger.rules_, theme_ids, min_votes=min_votes)
+            entry["rules"] = score(items, article_predictions(rp, texts) if articles else rp(texts), theme_ids, kind)
         for name, other in (compare or {}).items():
-            entry[name] = score(items, model_predictions(other, texts), theme_ids, kind)
+            entry[name] = score(items, by_model(other, texts), theme_ids, kind)
         report["files"][str(p)] = entry
     return report
 

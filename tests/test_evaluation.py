@@ -62,3 +62,79 @@ def test_file_kind_detection():
     assert file_kind([LabelledText("a", (0, 0, 0, 0, 0))]) == "negatives"
     assert file_kind([LabelledText("a", (1, 1, -1, -1, -1), primary="prevention")]) == "primary"
     assert file_kind([LabelledText("a", (1, 1, 0, 0, 0)), LabelledText("b", (0, 0, 0, 0, 0))]) == "multi"
+
+
+# -- article gold files --------------------------------------------------------------
+def _article_file(tmp_path, articles):  # type: ignore[no-untyped-def]
+    import json
+
+    p = tmp_path / "articles.jsonl"
+    p.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
+    return p
+
+
+def test_article_labels_roll_up_from_paragraphs_unless_given(tmp_path):
+    from tagger.evaluation import read_articles
+
+    paras = [
+        {"text": "Police arrested two traffickers.", "relevant": True, "themes": ["prosecution"]},
+        {"text": "The derby ended 2-2.", "relevant": False, "themes": []},
+        {"text": "Victims went to a shelter.", "relevant": True, "themes": ["protection", "prosecution"]},
+    ]
+    p = _article_file(
+        tmp_path,
+        [
+            {"id": "a", "paragraphs": paras},
+            {"paragraphs": paras[1:2]},
+            {"paragraphs": paras, "relevant": True, "themes": ["protection"]},
+        ],
+    )
+    a, b, c = read_articles(p, THEMES)
+    assert a.text == "Police arrested two traffickers.\n\nThe derby ended 2-2.\n\nVictims went to a shelter." and a.id == "a"
+    assert a.y == (1, 0, 1, 1, 0) and b.y == (0, 0, 0, 0, 0)
+    assert c.y == (1, 0, 0, 1, 0)  # the article's own labels win
+
+
+@pytest.mark.parametrize(
+    ("article", "message"),
+    [
+        ({"paragraphs": []}, "non-empty list"),
+        ({"paragraphs": ["text"]}, "non-empty list"),
+        ({"paragraphs": [{"text": "One.\n\nTwo.", "relevant": False}]}, "paragraph 0 is empty or holds a blank line"),
+        ({"paragraphs": [{"text": "A raid.", "relevant": True, "themes": ["raids"]}]}, "unknown theme id"),
+        ({"paragraphs": [{"relevant": True}]}, "missing field 'text'"),
+    ],
+)
+def test_bad_article_records_name_the_line(tmp_path, article, message):
+    from tagger.errors import DataFileError
+    from tagger.evaluation import read_articles
+
+    p = _article_file(tmp_path, [{"paragraphs": [{"text": "Fine.", "relevant": False}]}, article])
+    with pytest.raises(DataFileError, match=message) as e:
+        read_articles(p, THEMES)
+    assert ":2" in str(e.value)
+
+
+def test_evaluate_scores_article_files_by_the_article_roll_up(small_tagger, tmp_path):
+    from tagger.evaluation import evaluate, format_report
+
+    arts = [
+        {
+            "paragraphs": [
+                {"text": "Police arrested four people for human trafficking.", "relevant": True, "themes": ["prosecution"]},
+                {"text": "Trafficking victims were taken to a shelter.", "relevant": True, "themes": ["protection"]},
+            ]
+        },
+        {"paragraphs": [{"text": "The football club won on Sunday.", "relevant": False, "themes": []}]},
+    ]
+    p = _article_file(tmp_path, arts)
+    e = evaluate([p], small_tagger)["files"][str(p)]
+    assert e["kind"] == "articles" and e["n"] == 2
+    # the same figures as scoring what tag_article decides
+    results = [small_tagger.tag_article("\n\n".join(q["text"] for q in a["paragraphs"])) for a in arts]
+    items = [LabelledText("x", (1, 0, 1, 1, 0)), LabelledText("y", (0, 0, 0, 0, 0))]
+    want = score(items, Predictions(np.array([int(r.relevant) for r in results]), [r.themes for r in results]), THEMES, "multi")
+    assert e["model"] == want
+    # the rules roll up too: each paragraph of the first article has its own rule theme
+    assert e["rules"]["themes"]["prosecution"]["recall"] == 1.0 and e["rules"]["themes"]["protection"]["recall"] == 1.0
+    assert "(articles, n=2)" in format_report({"files": {str(p): e}})
