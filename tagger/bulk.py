@@ -233,7 +233,7 @@ def process_batch(tagger: Any, units: Sequence[Unit], opts: OutputOptions) -> tu
     summary at the end, rather than logged per batch."""
     groups = _groups(units, opts.paragraphs)
     texts = [t for g in groups for t in g]
-    results = tagger._with_contexts(groups, tagger._tag_checked(texts)) if texts else []
+    results = tagger._tag_checked(texts, [len(g) for g in groups]) if texts else []
     theme_ids = tagger.theme_ids
     recs = [rec for _, rec in _records(units, results, opts.paragraphs, theme_ids)]
     unsupported = sum(not r.language_supported for r in results)

@@ -165,6 +165,29 @@ def _check_texts(texts: Iterable[Any], what: str = "texts") -> list[str]:
     return [check_text(t, f"{what}[{i}]") for i, t in enumerate(items)]
 
 
+def _check_context_margin(value: Any) -> float | None:
+    """``context_margin`` as a float (None stays None), or a clear error."""
+    if value is None:
+        return None
+    ok = isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, (bool, np.bool_))
+    if not (ok and np.isfinite(value) and value >= 0):
+        raise InputValueError(f"context_margin must be None or a number >= 0 (log-odds), got {value!r}")
+    return float(value)
+
+
+def _log_unsupported(results: list[TagResult]) -> list[TagResult]:
+    """``results``, after one warning when some texts do not look like English."""
+    unsupported = sum(not r.language_supported for r in results)
+    if unsupported:
+        logger.warning(
+            "%d of %d texts do not look like English; they are not tagged as relevant and get no themes "
+            "(language_supported=False)",
+            unsupported,
+            len(results),
+        )
+    return results
+
+
 def prf(y_true: np.ndarray, y_pred: np.ndarray) -> dict[str, float]:
     """Precision, recall, F1 and support of binary arrays (0 where undefined)."""
     tp = int(np.sum((y_true == 1) & (y_pred == 1)))
@@ -397,9 +420,7 @@ class Tagger:
             raise InputValueError(f"max_features must be None or an integer >= 1, got {self.max_features!r}")
         if not (integer(self.top_terms) and self.top_terms >= 0):
             raise InputValueError(f"top_terms must be an integer >= 0, got {self.top_terms!r}")
-        cm = self.context_margin
-        if cm is not None and not (number(cm) and cm >= 0):
-            raise InputValueError(f"context_margin must be None or a number >= 0 (log-odds), got {cm!r}")
+        _check_context_margin(self.context_margin)
 
     def fit(self, examples: Sequence[Any]) -> Tagger:
         """Fit on :class:`~tagger.training.Example` objects (text, labels, kind).
@@ -703,23 +724,46 @@ class Tagger:
             from . import _parallel
 
             return _parallel.tag_batch(self, texts, jobs)
-        results = self._tag_checked(texts)
-        unsupported = sum(not r.language_supported for r in results)
-        if unsupported:
-            logger.warning(
-                "%d of %d texts do not look like English; they are not tagged as relevant and get no themes "
-                "(language_supported=False)",
-                unsupported,
-                len(results),
-            )
-        return results
+        return _log_unsupported(self._tag_checked(texts))
 
-    def _tag_checked(self, texts: list[str]) -> list[TagResult]:
+    def _tag_checked(self, texts: list[str], articles: Sequence[int] | None = None) -> list[TagResult]:
         """Tag already-checked texts in this process, without logging (callers that
-        report unsupported languages themselves, like the CLI, use this)."""
+        report unsupported languages themselves, like the CLI, use this). ``articles``:
+        the texts are the paragraphs of articles of these sizes, in order, and are read
+        in the context of their article (see :meth:`tag_article`)."""
         X, hits, no_words = self._matrix(texts)
         P = self._proba(X, no_words, hits)
-        return [self._result(texts[i], P[i], X.row(i), hits[i]) for i in range(len(texts))]
+        ctx = self._in_context(texts, P[:, 0], articles) if articles is not None else np.zeros(len(texts), dtype=bool)
+        return [self._result(texts[i], P[i], X.row(i), hits[i], bool(ctx[i])) for i in range(len(texts))]
+
+    def _tag_articles(self, articles: Sequence[list[str]]) -> list[TagResult]:
+        """The results of every paragraph of ``articles`` (each a list of paragraph
+        texts), in order, read in the context of their article, with one vectorisation
+        (and one warning for texts that do not look like English)."""
+        self._check_fitted()
+        texts = [t for paras in articles for t in paras]
+        return _log_unsupported(self._tag_checked(texts, [len(p) for p in articles])) if texts else []
+
+    def _in_context(self, texts: list[str], relevance: np.ndarray, articles: Sequence[int]) -> np.ndarray:
+        """Which paragraphs (``texts``, the paragraphs of articles of sizes ``articles``)
+        are relevant only in the context of their article: below the relevance threshold
+        but at or above :meth:`_context_bar`, in an article whose lead is relevant."""
+        out = np.zeros(len(texts), dtype=bool)
+        bar = self._context_bar()
+        if bar is None:
+            return out
+        if sum(articles) != len(texts):
+            raise InputValueError(f"articles must add up to the {len(texts)} texts, got {sum(articles)}")
+        threshold = self.thresholds_[self.taxonomy_.label_ids[0]]
+        start = 0
+        for n in articles:
+            end = start + n
+            lead = range(start, start + lead_paragraphs(texts[start:end]))
+            if any(relevance[i] >= threshold and language_supported(texts[i]) for i in lead):
+                for i in range(start, end):
+                    out[i] = bar <= relevance[i] < threshold and language_supported(texts[i])
+            start = end
+        return out
 
     def tag_stream(self, texts: Iterable[str], batch_size: int = 512) -> Iterator[TagResult]:
         """Tag an iterable lazily in batches of ``batch_size`` (bounded memory, results in order)."""
@@ -745,7 +789,7 @@ class Tagger:
         text = check_text(text, "article")
         paras = split_paragraphs(text)
         texts = [p.text for p in paras]
-        results = self._with_context(texts, self.tag_batch(texts))
+        results = self._tag_articles([texts])
         prs = [ParagraphResult(p.index, p.start, p.end, p.text, r) for p, r in zip(paras, results, strict=True)]
         return roll_up(prs, self.theme_ids)
 
@@ -753,41 +797,11 @@ class Tagger:
         """The relevance from which a paragraph of an article with a relevant lead is
         relevant: the relevance threshold lowered by ``context_margin`` in log-odds (None:
         no context)."""
-        cm = self.context_margin
+        cm = _check_context_margin(self.context_margin)
         if cm is None:
             return None
-        if isinstance(cm, bool) or not isinstance(cm, (int, float, np.integer, np.floating)) or not cm >= 0:
-            raise InputValueError(f"context_margin must be None or a number >= 0 (log-odds), got {cm!r}")
         t = float(self.thresholds_[self.taxonomy_.label_ids[0]])
-        return float(1.0 / (1.0 + np.exp(float(cm) - np.log(t / (1.0 - t)))))
-
-    def _with_contexts(self, groups: Sequence[list[str]], results: list[TagResult]) -> list[TagResult]:
-        """:meth:`_with_context` for several articles (``groups``: each one's paragraph
-        texts), whose results follow one another in ``results``."""
-        out: list[TagResult] = []
-        k = 0
-        for texts in groups:
-            out += self._with_context(texts, results[k : k + len(texts)])
-            k += len(texts)
-        return out
-
-    def _with_context(self, texts: list[str], results: list[TagResult]) -> list[TagResult]:
-        """The results of one article's paragraphs (``texts``, tagged alone), with the
-        paragraphs that are relevant in the article's context tagged again as such (see
-        :meth:`tag_article`)."""
-        bar = self._context_bar()
-        if bar is None or not any(r.relevant for r in results[: lead_paragraphs(texts)]):
-            return results
-        again = [i for i, r in enumerate(results) if not r.relevant and r.language_supported and r.relevance >= bar]
-        if not again:
-            return results
-        sub = [texts[i] for i in again]
-        X, hits, no_words = self._matrix(sub)
-        P = self._proba(X, no_words, hits)
-        out = list(results)
-        for k, i in enumerate(again):
-            out[i] = self._result(sub[k], P[k], X.row(k), hits[k], in_context=True)
-        return out
+        return float(1.0 / (1.0 + np.exp(cm - np.log(t / (1.0 - t)))))
 
     @property
     def column_names_(self) -> list[str]:
@@ -799,7 +813,7 @@ class Tagger:
 
     def _result(self, text: str, p: np.ndarray, x_row: Any, hits: Sequence[RuleHit], in_context: bool = False) -> TagResult:
         """The tags of one text; ``in_context``: relevant because of its article, whatever
-        its own relevance (see :meth:`_with_context`)."""
+        its own relevance (see :meth:`_in_context`)."""
         labels = self.taxonomy_.label_ids
         relevance = float(p[0])
         supported = language_supported(text)

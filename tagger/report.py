@@ -270,8 +270,7 @@ def write_report(
 
         def flush() -> None:
             paras = [split_paragraphs(u.text) for u in batch]
-            groups = [[p.text for p in ps] for ps in paras]
-            results = tagger._with_contexts(groups, tagger.tag_batch([t for g in groups for t in g]))
+            results = tagger._tag_articles([[p.text for p in ps] for ps in paras])
             k = 0
             for u, ps in zip(batch, paras, strict=True):
                 prs = [ParagraphResult(p.index, p.start, p.end, p.text, results[k + i]) for i, p in enumerate(ps)]
