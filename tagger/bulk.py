@@ -55,11 +55,14 @@ def output_format_of(path: str | Path) -> str | None:
 @dataclass(frozen=True)
 class OutputOptions:
     """How records are written: ``fmt`` one of :data:`OUTPUT_FORMATS`; ``paragraphs``: one
-    record per paragraph; ``keep``: input columns copied to the output."""
+    record per paragraph; ``keep``: input columns copied to the output; ``articles``:
+    JSONL/CSV records are articles too (split into paragraphs, read in context, rolled
+    up), as article files always are."""
 
     fmt: str = "jsonl"
     paragraphs: bool = False
     keep: tuple[str, ...] = ()
+    articles: bool = False
 
     def check(self, theme_ids: Sequence[str]) -> None:
         if self.fmt not in OUTPUT_FORMATS:
@@ -106,7 +109,7 @@ def _article_evidence(res: ArticleResult) -> dict[str, Any]:
 
 
 def _records(
-    units: Sequence[Unit], results: Sequence[TagResult], paragraphs: bool, theme_ids: Sequence[str]
+    units: Sequence[Unit], results: Sequence[TagResult], paragraphs: bool, theme_ids: Sequence[str], articles: bool = False
 ) -> Iterator[tuple[Unit, dict[str, Any]]]:
     """Pair each output record with its unit; ``results`` are in the order texts were queued."""
     k = 0
@@ -116,7 +119,7 @@ def _records(
                 r = results[k]
                 k += 1
                 yield u, {"id": u.id, "paragraph": para.index, "start": para.start, "end": para.end, **u.keep, **r.to_dict()}
-        elif u.article:
+        elif u.article or articles:
             paras = split_paragraphs(u.text)
             prs = [ParagraphResult(p.index, p.start, p.end, p.text, results[k + i]) for i, p in enumerate(paras)]
             k += len(paras)
@@ -141,10 +144,11 @@ def _records(
             yield u, {"id": u.id, **u.keep, **r.to_dict()}
 
 
-def _groups(units: Sequence[Unit], paragraphs: bool) -> list[list[str]]:
-    """The texts to tag, per unit: its paragraphs (articles, or every unit with
-    ``paragraphs``), else the unit's text alone."""
-    return [[p.text for p in split_paragraphs(u.text)] if paragraphs or u.article else [u.text] for u in units]
+def _groups(units: Sequence[Unit], opts: OutputOptions) -> list[list[str]]:
+    """The texts to tag, per unit: its paragraphs (article files, every unit with
+    ``opts.paragraphs`` or ``opts.articles``), else the unit's text alone."""
+    split = opts.paragraphs or opts.articles
+    return [[p.text for p in split_paragraphs(u.text)] if split or u.article else [u.text] for u in units]
 
 
 def columns(opts: OutputOptions, theme_ids: Sequence[str]) -> list[str]:
@@ -231,11 +235,11 @@ def process_batch(tagger: Any, units: Sequence[Unit], opts: OutputOptions) -> tu
     """Tag a batch with one vectorisation; return (formatted lines, texts tagged, records,
     texts not in a supported language). Unsupported languages are counted here, for one
     summary at the end, rather than logged per batch."""
-    groups = _groups(units, opts.paragraphs)
+    groups = _groups(units, opts)
     texts = [t for g in groups for t in g]
     results = tagger._tag_checked(texts, [len(g) for g in groups]) if texts else []
     theme_ids = tagger.theme_ids
-    recs = [rec for _, rec in _records(units, results, opts.paragraphs, theme_ids)]
+    recs = [rec for _, rec in _records(units, results, opts.paragraphs, theme_ids, opts.articles)]
     unsupported = sum(not r.language_supported for r in results)
     return format_records(recs, opts, theme_ids), len(texts), len(recs), unsupported
 

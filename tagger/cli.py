@@ -24,7 +24,8 @@ logger = logging.getLogger("tagger.cli")
 EPILOG_TAG = """\
 inputs (several may be given, read in order):
   FILE.jsonl   one JSON object per line with the text (--text-field, default "text")
-               and an optional id (--id-field, default "id"; else the line number).
+               and an optional id (--id-field, default "id"; else the line number);
+               each tagged as one unit, or as an article with --articles.
   FILE.csv/.tsv  a header row, then one row per unit; same --text-field/--id-field
                (the id defaults to the line on which the row starts).
   FILE.txt/.md/.html  one article per file (HTML reduced to its visible text):
@@ -44,6 +45,7 @@ everything before them has been written. --skip-errors reports them and goes on.
 examples:
   tagger tag examples/article.txt
   tagger tag news.jsonl -o tagged.jsonl
+  tagger tag scraped-articles.jsonl --articles -o tagged.csv
   tagger tag articles/ -o tagged.csv --jobs 2
   tagger tag export.csv --text-field body --id-field url --keep-columns title,date -o tagged.csv
   cat news.jsonl | tagger tag - --model my-model/
@@ -273,7 +275,7 @@ def cmd_tag(args: argparse.Namespace) -> int:
         )
     _check_not_an_input(args.output, inputs)
     keep = tuple(k.strip() for k in (args.keep_columns or "").split(",") if k.strip())
-    opts = OutputOptions(fmt=fmt, paragraphs=args.paragraphs, keep=keep)
+    opts = OutputOptions(fmt=fmt, paragraphs=args.paragraphs, keep=keep, articles=args.articles)
     model = _model(args.model)
     opts.check(model.theme_ids)
     items = iter_items(inputs, args.text_field, args.id_field, keep)
@@ -731,6 +733,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     t.add_argument("--keep-columns", metavar="A,B", help="comma-separated JSONL fields / CSV columns to copy to the output")
     t.add_argument("--paragraphs", action="store_true", help="one record per paragraph (with the id and paragraph index)")
+    t.add_argument(
+        "--articles",
+        action="store_true",
+        help="JSONL/CSV records are articles: split each text into paragraphs, read them in context and roll up, "
+        "as for .txt/.md/.html files (adds theme_paragraphs and n_paragraphs)",
+    )
     t.add_argument(
         "--jobs", type=_positive_int, default=1, metavar="N", help="tag batches in N worker processes (same output, in order)"
     )

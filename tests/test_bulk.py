@@ -376,3 +376,24 @@ def test_the_readable_summary_says_which_paragraphs_are_relevant_in_context(tmp_
     lines = capsys.readouterr().out.splitlines()
     marked = [ln for ln in lines if ln.endswith("(relevant in the context of the article)")]
     assert len(marked) == 1 and marked[0].startswith("[3] ")
+
+
+def test_records_are_articles_with_articles_flag(tmp_path):
+    from .test_pipeline import CONTEXT_LEAD, DRUG_SEIZURE, FOLLOW_ON
+
+    article = f"{CONTEXT_LEAD}\n\n{FOLLOW_ON}\n\n{DRUG_SEIZURE}"
+    src = tmp_path / "news.jsonl"
+    src.write_text(json.dumps({"id": "n1", "text": article}) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert tag(str(src), "-o", str(out)) == 0  # one unit: no roll-up
+    (unit,) = rows_of(out)
+    assert "theme_paragraphs" not in unit
+    assert tag(str(src), "--articles", "-o", str(out)) == 0
+    (art,) = rows_of(out)
+    assert art["id"] == "n1" and art["n_paragraphs"] == 4
+    assert art["theme_paragraphs"]["partnership"] == [2]  # the follow-on paragraph, read in context
+    assert 3 not in art["theme_paragraphs"].get("prosecution", [])
+    csv_out = tmp_path / "out.csv"
+    assert tag(str(src), "--articles", "-o", str(csv_out)) == 0
+    (row,) = list(csv.DictReader(csv_out.open(encoding="utf-8")))
+    assert "partnership" in row["themes"].split(";")
