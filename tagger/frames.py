@@ -45,13 +45,16 @@ def tag_dataframe(
     model: Tagger | str | Path | None = None,
     prefix: str = "",
     batch_size: int = 512,
+    articles: bool = False,
 ) -> Any:
     """Return a copy of ``df`` with tag columns added (``df`` itself is not changed).
 
     Added columns (each name preceded by ``prefix``): ``relevant`` (bool), ``relevance``
     (probability), ``themes`` (list of assigned theme ids, best first) and one probability
     column per theme id (``prevention``, ``prosecution``, ...). Each value of
-    ``text_column`` is tagged as one unit; the index and the other columns are kept.
+    ``text_column`` is tagged as one unit, or with ``articles=True`` as a whole article
+    (split into paragraphs, read in context and rolled up, as :meth:`Tagger.tag_article`
+    does); the index and the other columns are kept.
 
     Args:
         df: a pandas DataFrame.
@@ -61,7 +64,8 @@ def tag_dataframe(
             is loaded once per process and reused (what Dask workers need).
         prefix: put before every added column name, e.g. ``"tag_"``, when ``df``
             already has columns of those names.
-        batch_size: texts vectorised together.
+        batch_size: texts (or articles) vectorised together.
+        articles: each text is a whole article (see above).
     """
     pd = _pandas()
     if not isinstance(df, pd.DataFrame):
@@ -84,7 +88,12 @@ def tag_dataframe(
             label = df.index[i]
             label = label.item() if hasattr(label, "item") else label  # numpy scalar -> plain Python value
             raise InputTypeError(f"df[{text_column!r}] at row {label!r} is {what}, expected str; fill or drop it first")
-    results = list(t.tag_stream(texts, batch_size=batch_size))
+    if not isinstance(batch_size, int) or isinstance(batch_size, bool) or batch_size < 1:
+        raise InputValueError(f"batch_size must be a positive integer, got {batch_size!r}")
+    if articles:
+        results: list[Any] = [r for i in range(0, len(texts), batch_size) for r in t._articles(texts[i : i + batch_size])]
+    else:
+        results = list(t.tag_stream(texts, batch_size=batch_size))
     out = df.copy()
     out[names[0]] = pd.Series([r.relevant for r in results], index=df.index, dtype=bool)
     out[names[1]] = pd.Series([r.relevance for r in results], index=df.index, dtype="float64")

@@ -785,13 +785,20 @@ class Tagger:
         seldom name the crime; an article whose lead is about something else passes
         nothing on. ``context_margin=None`` turns this off.
         """
+        return self._articles([check_text(text, "article")])[0]
+
+    def _articles(self, texts: list[str]) -> list[ArticleResult]:
+        """:meth:`tag_article` for several articles, with one vectorisation."""
         self._check_fitted()
-        text = check_text(text, "article")
-        paras = split_paragraphs(text)
-        texts = [p.text for p in paras]
-        results = self._tag_articles([texts])
-        prs = [ParagraphResult(p.index, p.start, p.end, p.text, r) for p, r in zip(paras, results, strict=True)]
-        return roll_up(prs, self.theme_ids)
+        paras = [split_paragraphs(t) for t in texts]
+        results = self._tag_articles([[p.text for p in ps] for ps in paras])
+        out: list[ArticleResult] = []
+        k = 0
+        for ps in paras:
+            prs = [ParagraphResult(p.index, p.start, p.end, p.text, results[k + i]) for i, p in enumerate(ps)]
+            k += len(ps)
+            out.append(roll_up(prs, self.theme_ids))
+        return out
 
     def _context_bar(self) -> float | None:
         """The relevance from which a paragraph of an article with a relevant lead is

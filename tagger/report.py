@@ -27,9 +27,8 @@ from typing import Any, TextIO
 from .errors import DataFileError, InputValueError
 from .features import TOKEN_PATTERN
 from .io import atomic_output, check_output_path
-from .paragraphs import split_paragraphs
 from .sources import BadRecord, Item, Unit
-from .tags import ArticleResult, ParagraphResult, roll_up
+from .tags import ArticleResult, ParagraphResult
 
 logger = logging.getLogger(__name__)
 
@@ -269,15 +268,9 @@ def write_report(
         batch: list[Unit] = []
 
         def flush() -> None:
-            paras = [split_paragraphs(u.text) for u in batch]
-            results = tagger._tag_articles([[p.text for p in ps] for ps in paras])
-            k = 0
-            for u, ps in zip(batch, paras, strict=True):
-                prs = [ParagraphResult(p.index, p.start, p.end, p.text, results[k + i]) for i, p in enumerate(ps)]
-                k += len(ps)
-                res = roll_up(prs, w.themes)
+            for u, res in zip(batch, tagger._articles([u.text for u in batch]), strict=True):
                 stats.articles += 1
-                stats.paragraphs += len(ps)
+                stats.paragraphs += len(res.paragraphs)
                 stats.relevant += int(res.relevant)
                 for t in res.themes:
                     stats.per_theme[t] += 1

@@ -79,3 +79,22 @@ def test_missing_pandas_is_a_clear_error(monkeypatch, small_tagger):
     monkeypatch.setitem(sys.modules, "pandas", None)  # makes `import pandas` fail
     with pytest.raises(MissingDependencyError, match=r"pip install 'tagger\[pandas\]'"):
         tagger.tag_dataframe(object(), model=small_tagger)
+
+
+def test_articles_are_rolled_up_as_tag_article_does(default_tagger):
+    from .test_pipeline import CONTEXT_LEAD, DRUG_SEIZURE, FOLLOW_ON
+
+    arts = [f"{CONTEXT_LEAD}\n\n{FOLLOW_ON}\n\n{DRUG_SEIZURE}", "The band played a new song.", ""]
+    df = pd.DataFrame({"body": arts}, index=["a", "b", "c"])
+    out = tagger.tag_dataframe(df, "body", model=default_tagger, articles=True, batch_size=2)
+    want = [default_tagger.tag_article(a) for a in arts]
+    assert "partnership" in want[0].themes and want[0].paragraphs[2].tags.in_context  # the case in point
+    assert list(out["relevant"]) == [w.relevant for w in want] == [True, False, False]
+    assert list(out["themes"]) == [list(w.themes) for w in want]
+    for t in default_tagger.theme_ids:
+        assert list(out[t]) == [w.scores[t] for w in want]
+    # as one unit, the follow-on paragraph's partnership is not read in context
+    unit = tagger.tag_dataframe(df, "body", model=default_tagger)
+    assert list(unit["themes"])[0] == list(default_tagger.tag(arts[0]).themes)
+    with pytest.raises(InputValueError, match="batch_size must be a positive integer"):
+        tagger.tag_dataframe(df, "body", model=default_tagger, articles=True, batch_size=0)
