@@ -789,7 +789,6 @@ class Tagger:
 
     def _articles(self, texts: list[str]) -> list[ArticleResult]:
         """:meth:`tag_article` for several articles, with one vectorisation."""
-        self._check_fitted()
         paras = [split_paragraphs(t) for t in texts]
         results = self._tag_articles([[p.text for p in ps] for ps in paras])
         out: list[ArticleResult] = []
