@@ -40,14 +40,19 @@ def split_paragraphs(article: str) -> list[Paragraph]:
     return out
 
 
-#: A first paragraph with fewer words than this is a headline: the lead goes on into
-#: the paragraph after it.
+#: A paragraph with fewer words than this is a headline, byline or dateline: the lead
+#: goes on into the paragraph after it.
 HEADLINE_MAX_WORDS = 20
+#: The lead never runs past this many paragraphs (headline, byline, first paragraph).
+LEAD_MAX_PARAGRAPHS = 3
 
 
 def lead_paragraphs(texts: list[str]) -> int:
-    """How many of an article's first paragraphs (``texts``) make its lead: the first
-    paragraph, and the next one too when the first is a headline (under 20 words)."""
-    if not texts:
-        return 0
-    return 2 if len(texts) > 1 and len(texts[0].split()) < HEADLINE_MAX_WORDS else 1
+    """How many of an article's first paragraphs (``texts``) make its lead: up to and
+    including the first paragraph of at least 20 words, so that a headline, a byline
+    or a dateline on lines of their own are read with the paragraph they introduce;
+    at most 3 paragraphs."""
+    for i, t in enumerate(texts[:LEAD_MAX_PARAGRAPHS]):
+        if len(t.split()) >= HEADLINE_MAX_WORDS:
+            return i + 1
+    return min(len(texts), LEAD_MAX_PARAGRAPHS)

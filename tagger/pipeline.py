@@ -777,9 +777,10 @@ class Tagger:
         """Split an article into paragraphs, tag them together, and roll up (see ArticleResult).
 
         Paragraphs are read in the context of their article: when the article's lead (its
-        first paragraph, and the next one too when the first is a headline of under 20
-        words) is relevant, a later paragraph whose relevance falls short of the
-        threshold by at most ``context_margin`` (log-odds) is relevant too
+        paragraphs up to the first one of at least 20 words: a headline, byline or
+        dateline is read with the paragraph it introduces; at most three) is relevant, a
+        paragraph whose relevance falls short of the threshold by at most
+        ``context_margin`` (log-odds) is relevant too
         (``tags.in_context``) and gets the themes it scores. Follow-on paragraphs of
         trafficking news ("The delegates also agreed to ...", "Each Party shall ...")
         seldom name the crime; an article whose lead is about something else passes

@@ -26,9 +26,12 @@ def test_crlf_blank_lines():
     assert [p.text for p in ps] == ["a", "b"]
 
 
-def test_the_lead_is_the_first_paragraph_or_a_headline_and_the_next():
+def test_the_lead_runs_through_the_first_full_paragraph():
     body = "The provincial committee met on Tuesday to review a year of work, with district governors, police and the women's union."
     assert lead_paragraphs([body, "More."]) == 1
     assert lead_paragraphs(["Committee reviews a year of work", body, "More."]) == 2  # a headline: the lead goes on
+    byline = "By a staff reporter, 12 March 2024"
+    assert lead_paragraphs(["Committee reviews a year of work", byline, body, "More."]) == 3  # headline and byline
+    assert lead_paragraphs(["Short.", "Short.", "Short.", body]) == 3  # never past three paragraphs
     assert lead_paragraphs(["Committee reviews a year of work"]) == 1
     assert lead_paragraphs([]) == 0

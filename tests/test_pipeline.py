@@ -442,3 +442,12 @@ def test_a_bad_context_margin_is_a_clear_error(default_tagger, value):
         t.tag_article(f"{CONTEXT_LEAD}\n\n{FOLLOW_ON}")
     with pytest.raises(InputValueError, match="context_margin"):
         tagger.Tagger(context_margin=value).fit([])
+
+
+def test_a_headline_and_a_byline_on_their_own_lines_lead_into_the_first_paragraph(default_tagger):
+    title, byline = "Officials look back on 2023", "By a staff reporter, Savannakhet, 12 March"
+    lead = CONTEXT_LEAD.split("\n\n")[1]  # the paragraph that names the crime
+    a = default_tagger.tag_article(f"{title}\n\n{byline}\n\n{lead}\n\n{FOLLOW_ON}")
+    assert not default_tagger.tag(title).relevant and not default_tagger.tag(byline).relevant  # the case in point
+    assert a.paragraphs[2].tags.relevant and a.paragraphs[3].tags.in_context
+    assert a.theme_paragraphs["partnership"] == [3]
