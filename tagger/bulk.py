@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from .errors import DataFileError, InputValueError
-from .paragraphs import split_paragraphs
+from .paragraphs import Paragraph, split_paragraphs
 from .sources import BadRecord, Item, Unit
 from .tags import ArticleResult, ParagraphResult, TagResult, roll_up
 
@@ -109,18 +109,26 @@ def _article_evidence(res: ArticleResult) -> dict[str, Any]:
 
 
 def _records(
-    units: Sequence[Unit], results: Sequence[TagResult], paragraphs: bool, theme_ids: Sequence[str], articles: bool = False
+    units: Sequence[Unit],
+    split: Sequence[list[Paragraph] | None],
+    results: Sequence[TagResult],
+    paragraphs: bool,
+    theme_ids: Sequence[str],
 ) -> Iterator[tuple[Unit, dict[str, Any]]]:
-    """Pair each output record with its unit; ``results`` are in the order texts were queued."""
+    """Pair each output record with its unit; ``split`` holds each unit's paragraphs
+    (None: tagged whole) and ``results`` follow in the order texts were queued."""
     k = 0
-    for u in units:
-        if paragraphs:
-            for para in split_paragraphs(u.text):
+    for u, paras in zip(units, split, strict=True):
+        if paras is None:
+            r = results[k]
+            k += 1
+            yield u, {"id": u.id, **u.keep, **r.to_dict()}
+        elif paragraphs:
+            for para in paras:
                 r = results[k]
                 k += 1
                 yield u, {"id": u.id, "paragraph": para.index, "start": para.start, "end": para.end, **u.keep, **r.to_dict()}
-        elif u.article or articles:
-            paras = split_paragraphs(u.text)
+        else:
             prs = [ParagraphResult(p.index, p.start, p.end, p.text, results[k + i]) for i, p in enumerate(paras)]
             k += len(paras)
             a = roll_up(prs, theme_ids)
@@ -138,17 +146,13 @@ def _records(
                     "evidence": _article_evidence(a),
                 },
             )
-        else:
-            r = results[k]
-            k += 1
-            yield u, {"id": u.id, **u.keep, **r.to_dict()}
 
 
-def _groups(units: Sequence[Unit], opts: OutputOptions) -> list[list[str]]:
-    """The texts to tag, per unit: its paragraphs (article files, every unit with
-    ``opts.paragraphs`` or ``opts.articles``), else the unit's text alone."""
-    split = opts.paragraphs or opts.articles
-    return [[p.text for p in split_paragraphs(u.text)] if split or u.article else [u.text] for u in units]
+def _split(units: Sequence[Unit], opts: OutputOptions) -> list[list[Paragraph] | None]:
+    """Each unit's paragraphs (article files, and every unit with ``opts.paragraphs`` or
+    ``opts.articles``), or None for a unit tagged whole."""
+    every = opts.paragraphs or opts.articles
+    return [split_paragraphs(u.text) if every or u.article else None for u in units]
 
 
 def columns(opts: OutputOptions, theme_ids: Sequence[str]) -> list[str]:
@@ -235,11 +239,12 @@ def process_batch(tagger: Any, units: Sequence[Unit], opts: OutputOptions) -> tu
     """Tag a batch with one vectorisation; return (formatted lines, texts tagged, records,
     texts not in a supported language). Unsupported languages are counted here, for one
     summary at the end, rather than logged per batch."""
-    groups = _groups(units, opts)
+    split = _split(units, opts)
+    groups = [[u.text] if ps is None else [p.text for p in ps] for u, ps in zip(units, split, strict=True)]
     texts = [t for g in groups for t in g]
     results = tagger._tag_checked(texts, [len(g) for g in groups]) if texts else []
     theme_ids = tagger.theme_ids
-    recs = [rec for _, rec in _records(units, results, opts.paragraphs, theme_ids, opts.articles)]
+    recs = [rec for _, rec in _records(units, split, results, opts.paragraphs, theme_ids)]
     unsupported = sum(not r.language_supported for r in results)
     return format_records(recs, opts, theme_ids), len(texts), len(recs), unsupported
 

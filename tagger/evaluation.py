@@ -145,8 +145,9 @@ def article_predictions(predict: Any, texts: Sequence[str]) -> Predictions:
 
 
 def tagger_article_predictions(tagger: Any, texts: Sequence[str]) -> Predictions:
-    """What :meth:`~tagger.Tagger.tag_article` decides for each article."""
-    results = [tagger.tag_article(t) for t in texts]
+    """What :meth:`~tagger.Tagger.tag_article` decides for each article (all of them in
+    one vectorisation)."""
+    results = tagger._articles(list(texts))
     return Predictions(np.array([int(r.relevant) for r in results], dtype=int), [tuple(r.themes) for r in results])
 
 
