@@ -58,7 +58,7 @@ from .text import aside_start, check_text, language_supported, lead_end, text_ke
 from .themes import Taxonomy
 from .training import Example, check_trainable, summarise
 from .training import load_seeds as _load_seeds
-from .weak_labels import rule_votes, voting_hits
+from .weak_labels import rule_votes
 
 logger = logging.getLogger(__name__)
 
@@ -120,10 +120,10 @@ def _positional_votes(
             continue
         end = lead_end(text)
         if lead:
-            V[i, 0] = sum(h.weight for h in voting_hits([h for h in mine if h.start < end], per_match))
+            V[i, 0] = rule_votes([h for h in mine if h.start < end], per_match).get(label, 0.0)
         if aside and any(h.start >= end for h in mine):
             begin = aside_start(text, end)
-            V[i, -1] = sum(h.weight for h in voting_hits([h for h in mine if h.start >= begin], per_match))
+            V[i, -1] = rule_votes([h for h in mine if h.start >= begin], per_match).get(label, 0.0)
     return np.log1p(V)
 
 
