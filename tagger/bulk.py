@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from .errors import DataFileError, InputValueError
+from .errors import DataFileError, InputValueError, check_positive_int
 from .paragraphs import Paragraph, split_paragraphs
 from .sources import BadRecord, Item, Unit
 from .tags import ArticleResult, ParagraphResult, TagResult, roll_up
@@ -313,10 +313,8 @@ def tag_items(
     written and its :class:`DataFileError` is raised. ``progress(units, texts)`` is
     called after each batch is written.
     """
-    if not isinstance(jobs, int) or jobs < 1:
-        raise InputValueError(f"jobs must be a positive integer, got {jobs!r}")
-    if not isinstance(batch_size, int) or batch_size < 1:
-        raise InputValueError(f"batch_size must be a positive integer, got {batch_size!r}")
+    check_positive_int("jobs", jobs)
+    check_positive_int("batch_size", batch_size)
     local = load_cached(model) if model is None or isinstance(model, str) else model
     opts.check(local.theme_ids)
     stats = Stats()

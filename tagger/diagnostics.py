@@ -54,7 +54,7 @@ from typing import Any
 
 import numpy as np
 
-from .errors import InputValueError
+from .errors import InputValueError, check_positive_int
 from .evaluation import decisions, match_all
 from .io import LabelledText
 from .rules import RuleHit, RuleSet
@@ -520,8 +520,7 @@ def suggest_terms(
     label matches (function words and numbers skipped; among the ``candidates``
     heaviest terms), best first: ``{"term", "weight", "other_rules"}`` plus, given a
     ``corpus``, ``texts`` (how many corpus texts contain the term)."""
-    if not isinstance(k, int) or k < 1:
-        raise InputValueError(f"k must be a positive integer, got {k!r}")
+    check_positive_int("k", k)
     rules = rules if rules is not None else tagger.rules_
     terms = tagger.features_.terms_
     coef = tagger.model_.coef_[:, : len(terms)]  # TF-IDF columns only (not the rule-vote columns)
@@ -588,8 +587,7 @@ def suggest_labels(
     ``rules`` other than the model's, only those are matched against them (faster on
     big files). Priority and diversity are defined in the module docstring.
     """
-    if not isinstance(n, int) or n < 1:
-        raise InputValueError(f"n must be a positive integer, got {n!r}")
+    check_positive_int("n", n)
     if not 0 <= diversity <= 1:
         raise InputValueError(f"diversity must be in [0, 1], got {diversity!r}")
     texts = list(texts)

@@ -41,3 +41,11 @@ class NotFittedError(TaggerError, ValueError):
 
 class MissingDependencyError(TaggerError, ImportError):
     """An optional dependency needed for this feature is not installed."""
+
+
+def check_positive_int(name: str, value: object) -> int:
+    """``value`` if it is an int >= 1 (not a bool); else an :class:`InputValueError` naming
+    ``name`` and what was expected."""
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise InputValueError(f"{name} must be a positive integer, got {value!r}")
+    return value

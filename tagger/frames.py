@@ -16,7 +16,7 @@ import math
 from pathlib import Path
 from typing import Any
 
-from .errors import InputTypeError, InputValueError, MissingDependencyError
+from .errors import InputTypeError, InputValueError, MissingDependencyError, check_positive_int
 from .pipeline import Tagger
 
 
@@ -88,8 +88,7 @@ def tag_dataframe(
             label = df.index[i]
             label = label.item() if hasattr(label, "item") else label  # numpy scalar -> plain Python value
             raise InputTypeError(f"df[{text_column!r}] at row {label!r} is {what}, expected str; fill or drop it first")
-    if not isinstance(batch_size, int) or isinstance(batch_size, bool) or batch_size < 1:
-        raise InputValueError(f"batch_size must be a positive integer, got {batch_size!r}")
+    check_positive_int("batch_size", batch_size)
     if articles:
         results: list[Any] = [r for i in range(0, len(texts), batch_size) for r in t._articles(texts[i : i + batch_size])]
     else:

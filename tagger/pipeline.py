@@ -48,7 +48,7 @@ import numpy as np
 from ._parallel import check_n_jobs
 from ._sparse import Rows
 from ._textproc import DEFAULT_STEMMER, ENGLISH_STOP_WORDS
-from .errors import InputTypeError, InputValueError, NotFittedError
+from .errors import InputTypeError, InputValueError, NotFittedError, check_positive_int
 from .features import TfidfFeatures
 from .model import LinearModel
 from .paragraphs import lead_paragraphs, split_paragraphs
@@ -767,8 +767,7 @@ class Tagger:
 
     def tag_stream(self, texts: Iterable[str], batch_size: int = 512) -> Iterator[TagResult]:
         """Tag an iterable lazily in batches of ``batch_size`` (bounded memory, results in order)."""
-        if not isinstance(batch_size, int) or batch_size < 1:
-            raise InputValueError(f"batch_size must be a positive integer, got {batch_size!r}")
+        check_positive_int("batch_size", batch_size)
         it = iter(texts)
         while batch := list(islice(it, batch_size)):
             yield from self.tag_batch(batch)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from .errors import DataFileError, InputValueError
+from .errors import DataFileError, check_positive_int
 from .features import TOKEN_PATTERN
 from .io import atomic_output, check_output_path
 from .sources import BadRecord, Item, Unit
@@ -258,8 +258,9 @@ def write_report(
     unless ``skip_errors``, when it is passed to ``on_error`` and counted. ``limit``
     caps the number of articles shown and counted.
     """
-    if limit is not None and limit < 1:
-        raise InputValueError(f"limit must be a positive integer, got {limit!r}")
+    check_positive_int("batch_size", batch_size)
+    if limit is not None:
+        check_positive_int("limit", limit)
     path = check_output_path(path)  # before tagging anything
     w = _Writer(tagger, title)
     stats = ReportStats(per_theme={t: 0 for t in w.themes})
