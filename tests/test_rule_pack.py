@@ -223,6 +223,15 @@ FIRES = [
         "Detectives warned parents about online grooming of children through game chat rooms.",
         "online grooming",
     ),
+    # coercion told in the active voice, as court and police news tell it
+    _fires(
+        "rel.coercion_active",
+        "The brothers were jailed for forcing Romanian men to work at their car washes.",
+        "forcing romanian men to work",
+    ),
+    _fires("rel.coercion_active", "Prosecutors said the couple forced two teenage girls into prostitution.", "forced two teenage girls into prostitution"),
+    _fires("rel.coercion_active", "The gang coerced the boys to steal phones on the metro, police said.", "coerced the boys to steal"),
+    _fires("rel.coercion_active", "Her uncle compelled her to marry a man twice her age.", "compelled her to marry"),
     # smuggled migrants held for ransom or kidnapped: the exploitation that makes smuggling trafficking
     _fires("rel.migrant_captivity", "The gang kept 22 Eritrean migrants captive in a farmhouse near Sabha.", "kept 22 eritrean migrants captive"),
     _fires("rel.migrant_captivity", "Police said the Guatemalan migrants were held for ransom for nine days.", "migrants were held for ransom"),
@@ -689,6 +698,12 @@ LOOK_ALIKES = [
     pytest.param("relevance", "The bakery was sold to a family trust and then sold again in May.", id="business-sold-again"),
     pytest.param("relevance", "Kidnappers held the banker in a flat until his family paid a ransom.", id="kidnap-not-migrants"),
     pytest.param("relevance", "He wants to work off the holiday weight at the gym.", id="work-off-weight"),
+    # rel.coercion_active: institutions made to act, staff made to work in a shutdown, work from home
+    pytest.param("relevance", "The ruling forced the government to work out a new budget by March.", id="forced-government"),
+    pytest.param("relevance", "The shutdown forced TSA employees to work without pay for five weeks.", id="shutdown-staff"),
+    pytest.param("relevance", "The lockdown forced millions of office workers to work from home.", id="work-from-home"),
+    pytest.param("relevance", "Injuries forced the coach to play two teenagers in defence.", id="forced-to-play"),
+    pytest.param("relevance", "The storm forced the couple into a motel for the night.", id="forced-into-motel"),
     # rel.scam_rescue: people rescued, not money recovered or a firm cleared
     pytest.param("relevance", "The bank returned money to customers from the fraud ring's accounts.", id="money-from-fraud-ring"),
     pytest.param("relevance", "The firm escaped from fraud charges after a long trial.", id="escaped-fraud-charges"),
