@@ -237,6 +237,11 @@ FIRES = [
     _fires("rel.migrant_captivity", "Police said the Guatemalan migrants were held for ransom for nine days.", "migrants were held for ransom"),
     _fires("rel.migrant_captivity", "Troops freed 31 kidnapped Honduran migrants from a ranch in Tamaulipas.", "kidnapped honduran migrants"),
     _fires(
+        "rel.migrant_captivity",
+        "The gang kept Rohingya migrants in forest camps until relatives paid for their release.",
+        "rohingya migrants in forest camps until relatives paid",
+    ),
+    _fires(
         "rel.sexual_exploitation",
         "Investigators traced payments for livestreamed sexual abuse of children in Pampanga.",
         "livestreamed sexual abuse",
@@ -275,6 +280,7 @@ FIRES = [
         "recruitment agencies",
     ),
     _fires("prev.migration_recruitment", "Nepali workers bound for the Gulf now attend pre-departure classes.", "pre-departure"),
+    _fires("prev.migration_recruitment", "Volunteers in Sayaboury showed villagers how to migrate safely to Thailand.", "migrate safely"),
     _fires(
         "prev.migration_recruitment",
         "Consulates will check work-visa applications more closely so that traffickers cannot abuse the scheme.",
@@ -411,6 +417,8 @@ FIRES = [
     _fires("prot.shelter", "A safe house for boys opened in Tirana with help from the city council.", "safe house"),
     _fires("prot.assistance", "Survivors in Manila receive psychosocial support and legal aid.", "psychosocial"),
     _fires("prot.assistance", "Survivors in Manila receive psychosocial support and legal aid.", "legal aid"),
+    _fires("prot.assistance", "The 14 girls were handed over to the social welfare office in Songkhla.", "handed over to the social welfare"),
+    _fires("prot.assistance", "The boys were turned over to the DSWD for processing.", "turned over to the dswd"),
     _fires(
         "prot.repatriation_reintegration", "Thirty Cambodian fishermen were repatriated from Indonesia last week.", "repatriated"
     ),
@@ -448,6 +456,7 @@ FIRES = [
     _fires("part.acronyms_case_sensitive", "GRETA's evaluators visited shelters in Bucharest in May.", "greta"),
     _fires("part.regional_bodies", "The Freeland Foundation trained rangers and police along the Thai border.", "freeland foundation"),
     _fires("part.cooperation", "Police forces from Chile and Peru cooperate closely on border cases.", "cooperate"),
+    _fires("part.cooperation", "The shelter works with the police to refer women it meets at bus stations.", "works with the police"),
     _fires("part.cooperation", "The embassy in Riyadh issued emergency travel papers.", "embassy"),
     _fires(
         "part.cooperation",
