@@ -188,6 +188,9 @@ FIRES = [
     _fires("rel.forced_labour", "The survey counts adults and children in coerced work in 160 countries.", "coerced work"),
     # "enslaved" of people today still votes (the history markers are in another sentence; "Africans" is no marker)
     _fires("rel.forced_labour", "Migrants said they saw enslaved Africans sold at auctions outside Tripoli.", "enslaved"),
+    _fires("rel.forced_labour", "The deckhands were made to work 20-hour shifts and were never paid.", "made to work"),
+    # "forced to work" still votes when what follows is not a schedule or home working
+    _fires("rel.forced_labour", "They were forced to work late into the night in a garment workshop.", "forced to work"),
     _fires(
         "rel.forced_labour",
         "Eleven deckhands said they were enslaved on a squid boat for two years. A museum in Ambon reopened on Friday.",
@@ -607,6 +610,8 @@ EXCLUDED = [
         "trafficking",
     ),
     # sports courts, food courts, political courting, prison breaks
+    _vetoed("rel.forced_labour", "Office staff were forced to work from home during the lockdown.", "forced to work"),
+    _vetoed("rel.forced_labour", "Junior doctors say they are made to work overtime without notice.", "made to work"),
     _vetoed("pros.court", "A fire broke out in the food court of a shopping mall in Quezon City.", "court"),
     _vetoed("pros.court", "The ruling party courted voters in rural Kenya ahead of the election.", "courted"),
     _vetoed("pros.court", "The city of Auckland is building a new basketball court near the harbour.", "court"),
