@@ -226,6 +226,9 @@ FIRES = [
         "Detectives warned parents about online grooming of children through game chat rooms.",
         "online grooming",
     ),
+    # local names of servitude
+    _fires("rel.named_practices", "At eight she was sent to Port-au-Prince as a restavek and never went to school.", "restavek"),
+    _fires("rel.named_practices", "Former kamlari girls in Dang now run a savings group, the NGO said.", "kamlari"),
     # coercion told in the active voice, as court and police news tell it
     _fires(
         "rel.coercion_active",
