@@ -238,6 +238,8 @@ FIRES = [
     _fires("rel.coercion_active", "Prosecutors said the couple forced two teenage girls into prostitution.", "forced two teenage girls into prostitution"),
     _fires("rel.coercion_active", "The gang coerced the boys to steal phones on the metro, police said.", "coerced the boys to steal"),
     _fires("rel.coercion_active", "Her uncle compelled her to marry a man twice her age.", "compelled her to marry"),
+    # the same schedule words as rel.forced_labour's exclusion: "late" is no excuse
+    _fires("rel.coercion_active", "The owner forced the girls to work late into the night.", "forced the girls to work"),
     # smuggled migrants held for ransom or kidnapped: the exploitation that makes smuggling trafficking
     _fires("rel.migrant_captivity", "The gang kept 22 Eritrean migrants captive in a farmhouse near Sabha.", "kept 22 eritrean migrants captive"),
     _fires("rel.migrant_captivity", "Police said the Guatemalan migrants were held for ransom for nine days.", "migrants were held for ransom"),
@@ -719,6 +721,7 @@ LOOK_ALIKES = [
     pytest.param("relevance", "The ruling forced the government to work out a new budget by March.", id="forced-government"),
     pytest.param("relevance", "The shutdown forced TSA employees to work without pay for five weeks.", id="shutdown-staff"),
     pytest.param("relevance", "The lockdown forced millions of office workers to work from home.", id="work-from-home"),
+    pytest.param("relevance", "The new rota forced the nurses to work longer hours.", id="forced-longer-hours"),
     pytest.param("relevance", "Injuries forced the coach to play two teenagers in defence.", id="forced-to-play"),
     pytest.param("relevance", "The storm forced the couple into a motel for the night.", id="forced-into-motel"),
     # rel.scam_rescue: people rescued, not money recovered or a firm cleared
