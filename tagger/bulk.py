@@ -26,7 +26,7 @@ from typing import Any, BinaryIO
 from .errors import DataFileError, InputValueError, check_positive_int
 from .paragraphs import Paragraph, split_paragraphs
 from .sources import BadRecord, Item, Unit
-from .tags import ArticleResult, ParagraphResult, TagResult, roll_up
+from .tags import ArticleResult, TagResult, article_result
 
 logger = logging.getLogger(__name__)
 
@@ -129,9 +129,8 @@ def _records(
                 k += 1
                 yield u, {"id": u.id, "paragraph": para.index, "start": para.start, "end": para.end, **u.keep, **r.to_dict()}
         else:
-            prs = [ParagraphResult(p.index, p.start, p.end, p.text, results[k + i]) for i, p in enumerate(paras)]
+            a = article_result(paras, results[k : k + len(paras)], theme_ids)
             k += len(paras)
-            a = roll_up(prs, theme_ids)
             yield (
                 u,
                 {
@@ -142,7 +141,7 @@ def _records(
                     "themes": list(a.themes),
                     "scores": dict(a.scores),
                     "theme_paragraphs": {t: list(v) for t, v in a.theme_paragraphs.items()},
-                    "n_paragraphs": len(prs),
+                    "n_paragraphs": len(paras),
                     "evidence": _article_evidence(a),
                 },
             )

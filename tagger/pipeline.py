@@ -53,7 +53,7 @@ from .features import TfidfFeatures
 from .model import LinearModel
 from .paragraphs import lead_paragraphs, split_paragraphs
 from .rules import RuleHit, RuleSet
-from .tags import ArticleResult, Evidence, ParagraphResult, TagResult, roll_up
+from .tags import ArticleResult, Evidence, TagResult, article_result
 from .text import aside_start, check_text, language_supported, lead_end, text_key
 from .themes import Taxonomy
 from .training import Example, check_trainable, summarise
@@ -794,9 +794,8 @@ class Tagger:
         out: list[ArticleResult] = []
         k = 0
         for ps in paras:
-            prs = [ParagraphResult(p.index, p.start, p.end, p.text, results[k + i]) for i, p in enumerate(ps)]
+            out.append(article_result(ps, results[k : k + len(ps)], self.theme_ids))
             k += len(ps)
-            out.append(roll_up(prs, self.theme_ids))
         return out
 
     def _context_bar(self) -> float | None:

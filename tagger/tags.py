@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .rules import RuleHit
+
+if TYPE_CHECKING:
+    from .paragraphs import Paragraph
 
 
 @dataclass(frozen=True)
@@ -118,3 +121,10 @@ def roll_up(paragraphs: Sequence[ParagraphResult], theme_ids: Sequence[str]) -> 
     theme_paragraphs = {t: idx for t, idx in carried.items() if idx}
     themes = tuple(sorted(theme_paragraphs, key=lambda t: (-scores[t], theme_ids.index(t))))
     return ArticleResult(bool(relevant_ps), relevance, themes, scores, theme_paragraphs, tuple(paragraphs))
+
+
+def article_result(paragraphs: Sequence[Paragraph], results: Sequence[TagResult], theme_ids: Sequence[str]) -> ArticleResult:
+    """:func:`roll_up` of an article's paragraphs (as :func:`~tagger.paragraphs.split_paragraphs`
+    gives them) and their results, in the same order."""
+    prs = [ParagraphResult(p.index, p.start, p.end, p.text, r) for p, r in zip(paragraphs, results, strict=True)]
+    return roll_up(prs, theme_ids)

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
-from tagger.tags import Evidence, ParagraphResult, TagResult, roll_up
+import pytest
+
+from tagger.paragraphs import split_paragraphs
+from tagger.tags import Evidence, ParagraphResult, TagResult, article_result, roll_up
 
 THEMES = ("prevention", "prosecution", "protection", "partnership")
 
@@ -31,3 +34,24 @@ def test_roll_up_of_irrelevant_article():
 def test_roll_up_of_no_paragraphs():
     r = roll_up([], THEMES)
     assert not r.relevant and r.paragraphs == () and set(r.scores) == set(THEMES)
+
+
+def _tags(relevant: bool, themes: tuple[str, ...]) -> TagResult:
+    return TagResult(relevant, 0.9 if relevant else 0.1, themes, {t: 0.6 if t in themes else 0.1 for t in THEMES}, Evidence())
+
+
+def test_article_result_pairs_each_paragraph_with_its_result():
+    text = "Raid frees 12 workers\n\nPolice raided the farm on Monday.\n\nThe weather stayed dry."
+    paras = split_paragraphs(text)
+    results = [_tags(True, ()), _tags(True, ("prosecution",)), _tags(False, ())]
+    a = article_result(paras, results, THEMES)
+    assert [(p.index, p.start, p.end, p.text) for p in a.paragraphs] == [(p.index, p.start, p.end, p.text) for p in paras]
+    assert [p.tags for p in a.paragraphs] == results
+    assert a.relevant and a.themes == ("prosecution",) and a.theme_paragraphs == {"prosecution": [1]}
+    assert text[a.paragraphs[1].start : a.paragraphs[1].end] == "Police raided the farm on Monday."
+
+
+def test_article_result_refuses_results_of_another_length():
+    paras = split_paragraphs("One paragraph.\n\nAnother one.")
+    with pytest.raises(ValueError):
+        article_result(paras, [_tags(True, ())], THEMES)
