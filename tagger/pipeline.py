@@ -733,8 +733,9 @@ class Tagger:
         in the context of their article (see :meth:`tag_article`)."""
         X, hits, no_words = self._matrix(texts)
         P = self._proba(X, no_words, hits)
-        ctx = self._in_context(texts, P[:, 0], articles) if articles is not None else np.zeros(len(texts), dtype=bool)
-        return [self._result(texts[i], P[i], X.row(i), hits[i], bool(ctx[i])) for i in range(len(texts))]
+        supported = [language_supported(t) for t in texts]
+        ctx = np.zeros(len(texts), dtype=bool) if articles is None else self._in_context(texts, P[:, 0], supported, articles)
+        return [self._result(texts[i], P[i], X.row(i), hits[i], supported[i], bool(ctx[i])) for i in range(len(texts))]
 
     def _tag_articles(self, articles: Sequence[list[str]]) -> list[TagResult]:
         """The results of every paragraph of ``articles`` (each a list of paragraph
@@ -744,10 +745,13 @@ class Tagger:
         texts = [t for paras in articles for t in paras]
         return _log_unsupported(self._tag_checked(texts, [len(p) for p in articles])) if texts else []
 
-    def _in_context(self, texts: list[str], relevance: np.ndarray, articles: Sequence[int]) -> np.ndarray:
-        """Which paragraphs (``texts``, the paragraphs of articles of sizes ``articles``)
-        are relevant only in the context of their article: below the relevance threshold
-        but at or above :meth:`_context_bar`, in an article whose lead is relevant."""
+    def _in_context(
+        self, texts: list[str], relevance: np.ndarray, supported: Sequence[bool], articles: Sequence[int]
+    ) -> np.ndarray:
+        """Which paragraphs (``texts``, the paragraphs of articles of sizes ``articles``;
+        ``supported``: which look like English) are relevant only in the context of their
+        article: below the relevance threshold but at or above :meth:`_context_bar`, in an
+        article whose lead is relevant."""
         out = np.zeros(len(texts), dtype=bool)
         bar = self._context_bar()
         if bar is None:
@@ -759,9 +763,9 @@ class Tagger:
         for n in articles:
             end = start + n
             lead = range(start, start + lead_paragraphs(texts[start:end]))
-            if any(relevance[i] >= threshold and language_supported(texts[i]) for i in lead):
+            if any(relevance[i] >= threshold and supported[i] for i in lead):
                 for i in range(start, end):
-                    out[i] = bar <= relevance[i] < threshold and language_supported(texts[i])
+                    out[i] = bar <= relevance[i] < threshold and supported[i]
             start = end
         return out
 
@@ -816,12 +820,14 @@ class Tagger:
         aside = [f"(rule votes: {rel}, in asides)"] if self.aside_votes_ else []
         return [*self.features_.terms_, *(f"(rule votes: {lab})" for lab in self.vote_columns_), *lead, *aside]
 
-    def _result(self, text: str, p: np.ndarray, x_row: Any, hits: Sequence[RuleHit], in_context: bool = False) -> TagResult:
-        """The tags of one text; ``in_context``: relevant because of its article, whatever
-        its own relevance (see :meth:`_in_context`)."""
+    def _result(
+        self, text: str, p: np.ndarray, x_row: Any, hits: Sequence[RuleHit], supported: bool, in_context: bool = False
+    ) -> TagResult:
+        """The tags of one text; ``supported``: it looks like English (see
+        :func:`~tagger.text.language_supported`); ``in_context``: relevant because of its
+        article, whatever its own relevance (see :meth:`_in_context`)."""
         labels = self.taxonomy_.label_ids
         relevance = float(p[0])
-        supported = language_supported(text)
         relevant = supported and (in_context or relevance >= self.thresholds_[labels[0]])
         scores = {lab: float(p[j]) for j, lab in enumerate(labels[1:], 1)}
         themes = tuple(sorted((t for t in scores if relevant and scores[t] >= self.thresholds_[t]), key=lambda t: -scores[t]))

@@ -434,6 +434,26 @@ def test_no_context_without_a_relevant_lead_or_with_context_off(default_tagger):
         assert not a.paragraphs[2].tags.relevant and "partnership" not in a.themes  # only the follow-on has it
 
 
+def test_a_lead_the_model_cannot_read_passes_no_context(default_tagger):
+    # a Spanish lead that scores high on its English words is not relevant (not English), so
+    # it must not carry the English paragraph after it, which an English lead would carry
+    spanish = (
+        "La policía de la provincia dijo que los human trafficking victims de la red fueron rescatados en la "
+        "frontera y que los traficantes de personas están en la cárcel desde el lunes por la noche."
+    )
+    english = (
+        "Police in the province said the human trafficking victims of the network were rescued at the border "
+        "and that the traffickers have been in jail since Monday night."
+    )
+    follow = "The delegates also agreed to share information on suspects."
+    es = default_tagger.tag_article(f"{spanish}\n\n{follow}").paragraphs
+    en = default_tagger.tag_article(f"{english}\n\n{follow}").paragraphs
+    assert not es[0].tags.language_supported and es[0].tags.relevance >= default_tagger.thresholds_["relevance"]
+    assert not es[0].tags.relevant and not es[1].tags.relevant and not es[1].tags.in_context
+    assert en[0].tags.relevant and en[1].tags.relevant and en[1].tags.in_context
+    assert es[1].tags.relevance == en[1].tags.relevance  # same paragraph, same own score
+
+
 @pytest.mark.parametrize("value", [-1.0, "2", True, float("nan")])
 def test_a_bad_context_margin_is_a_clear_error(default_tagger, value):
     t = copy.copy(default_tagger)
