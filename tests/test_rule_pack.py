@@ -518,6 +518,23 @@ FIRES = [
     ),
     _fires("part.funding_assistance", "The project in Mozambique is funded by the Norwegian government.", "funded by"),
     _fires("part.funding_assistance", "Australia provides technical assistance to prosecutors in Fiji.", "technical assistance"),
+    # session 20: vocabulary of agency news found by a study set written from THEMES.md
+    _fires("rel.human_trafficking", "The network used fake study visas to traffic women into Cyprus.", "traffic women"),
+    _fires("prot.handover", "Thai officials handed over 52 Cambodian nationals at the Poipet checkpoint on Tuesday.", "handed over 52 cambodian nationals"),
+    _fires("prot.handover", "Malaysia hands over 120 Indonesian migrant workers at the Entikong border post.", "hands over 120 indonesian migrant workers"),
+    _fires(
+        "prot.handover",
+        "The 19 women rescued from bars in Penang were handed over to Lao officials at the Friendship Bridge.",
+        "women rescued from bars in penang were handed over to lao officials",
+    ),
+    _fires("prot.handover", "The handover of 30 Myanmar fishermen took place in Ranong.", "handover of 30 myanmar fishermen"),
+    _fires("prot.rescue", "Police free 18 Nepali girls from a circus in Punjab.", "free 18 nepali girls"),
+    _fires("pros.investigation_police", "Enforcement agencies in Sabah carried out 40 operations this year.", "enforcement agencies"),
+    _fires("pros.court", "The brokers will face legal action, the minister said on Monday.", "face legal action"),
+    _fires("pros.court", "The agency filed complaints against six recruiters in Cebu.", "filed complaints"),
+    # the Mekong countries and the river commission are still regional bodies
+    _fires("part.regional_bodies", "Ministers of the six Mekong countries met in Yangon.", "mekong"),
+    _fires("part.regional_bodies", "Experts from the Mekong River Commission joined the talks.", "mekong"),
 ]
 
 
@@ -569,6 +586,11 @@ EXCLUDED = [
         "rel.human_trafficking", "Customs launched a counter-trafficking of firearms unit in Sarajevo.", "counter-trafficking"
     ),
     _vetoed("rel.trafficking_generic", "Police in Medellin detained three men for cocaine trafficking.", "trafficking"),
+    # the river and its delta are places, not the Mekong countries' cooperation
+    _vetoed("part.regional_bodies", "Rice growers in the Mekong Delta expect a smaller harvest this year.", "mekong"),
+    _vetoed("part.regional_bodies", "Cargo boats moving along the Mekong slowed in the dry season.", "mekong"),
+    # rescuers freeing people from a collapse are not a rescue from exploitation
+    _vetoed("prot.rescue", "Firefighters free three men trapped in a lift in Leeds.", "free three men"),
     _vetoed("rel.trafficking_generic", "A court in Manila heard the case against an alleged drug trafficker.", "trafficker"),
     _vetoed("rel.trafficking_generic", "Rangers in Mozambique caught two suspects in ivory trafficking.", "trafficking"),
     _vetoed("rel.trafficking_generic", "Illegal timber trafficking is stripping forests in Madagascar.", "trafficking"),
@@ -735,6 +757,13 @@ LOOK_ALIKES = [
     # people named Greta or Freeland are not the Council of Europe's GRETA nor the Freeland Foundation
     pytest.param("partnership", "Greta Gerwig's new film opened in Seoul on Friday.", id="greta-a-name"),
     pytest.param("partnership", "Canada's finance minister, Chrystia Freeland, met bankers in Toronto.", id="freeland-a-name"),
+    # prot.handover: suspects and goods handed over are not rescued people going home
+    pytest.param("protection", "The suspect was handed over to Thai authorities on Friday.", id="suspect-handed-over"),
+    pytest.param("protection", "The club handed over 20 footballs to children in the village.", id="footballs-handed-over"),
+    # prot.rescue: 'free' before a number of things, not of people
+    pytest.param("protection", "The museum will free 30 parking spaces for visitors.", id="free-parking-spaces"),
+    # rel.human_trafficking: 'traffic' with no people as its object
+    pytest.param("relevance", "Traffic police in Hanoi fined 40 drivers for running red lights.", id="traffic-police"),
 ]
 
 
