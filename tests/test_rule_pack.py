@@ -535,6 +535,40 @@ FIRES = [
     # the Mekong countries and the river commission are still regional bodies
     _fires("part.regional_bodies", "Ministers of the six Mekong countries met in Yangon.", "mekong"),
     _fires("part.regional_bodies", "Experts from the Mekong River Commission joined the talks.", "mekong"),
+    # session 21: study sets of policy texts and news paragraphs written from THEMES.md
+    _fires("prot.rescue", "Inspectors removed 48 workers from a charcoal camp in Para state.", "removed 48 workers from"),
+    _fires(
+        "prot.rescue",
+        "Police removed 90 foreigners, most of them Kenyans, from a casino compound in Myawaddy.",
+        "removed 90 foreigners, most of them kenyans, from",
+    ),
+    _fires("prot.assistance", "The returnees were given medical checks at the border post.", "medical checks"),
+    _fires("prot.repatriation_reintegration", "The embassy is working to bring home 31 fishermen.", "bring home"),
+    _fires(
+        "prot.rights_remedies",
+        "A victim shall not be prosecuted for immigration offences linked to the exploitation.",
+        "victim shall not be prosecuted",
+    ),
+    _fires(
+        "prot.rights_remedies",
+        "Make sure that no one is deported for working on a false permit while under a trafficker's control.",
+        "no one is deported for",
+    ),
+    _fires(
+        "prot.rights_remedies",
+        "The women must not be prosecuted for thefts they were forced to commit.",
+        "not be prosecuted for thefts they were forced",
+    ),
+    _fires(
+        "part.cooperation_strong",
+        "Acting on a referral from the Australian Federal Police, officers arrested a man in Cebu.",
+        "acting on a referral from the australian federal police",
+    ),
+    _fires(
+        "part.cooperation_strong",
+        "Police raided the flat following a tip-off from their Thai counterparts.",
+        "following a tip-off from their thai counterparts",
+    ),
 ]
 
 
@@ -764,6 +798,13 @@ LOOK_ALIKES = [
     pytest.param("protection", "The museum will free 30 parking spaces for visitors.", id="free-parking-spaces"),
     # rel.human_trafficking: 'traffic' with no people as its object
     pytest.param("relevance", "Traffic police in Hanoi fined 40 drivers for running red lights.", id="traffic-police"),
+    # prot.rescue: people removed from a list or a payroll are not rescued
+    pytest.param("protection", "The council removed 300 people from the electoral rolls after an audit.", id="removed-from-rolls"),
+    pytest.param("protection", "The firm removed 25 workers from its payroll in May.", id="removed-from-payroll"),
+    # prot.rights_remedies: traffickers not prosecuted is a gap in prosecution, not non-punishment of victims
+    pytest.param("protection", "The recruiters were not prosecuted because the case files went missing.", id="recruiters-not-prosecuted"),
+    # part.cooperation_strong: a tip from a neighbour or a local informant is no cooperation between agencies
+    pytest.param("partnership", "Police raided the house following a tip from a neighbour.", id="tip-from-neighbour"),
 ]
 
 
