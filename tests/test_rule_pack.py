@@ -569,6 +569,14 @@ FIRES = [
         "Police raided the flat following a tip-off from their Thai counterparts.",
         "following a tip-off from their thai counterparts",
     ),
+    _fires("prot.identification", "Since March the unit has identified just over 1,600 victims.", "identified just over 1,600 victims"),
+    _fires("prot.assistance", "The 12 girls were turned over to social workers in Iloilo.", "turned over to social workers"),
+    _fires("pros.court", "The Miami-Dade State Attorney's Office filed the case.", "attorney's office"),
+    _fires(
+        "rel.coercion_active",
+        "The farmer was jailed for forcing two men to dig ditches on his land without pay for six years.",
+        "forcing two men to dig ditches on his land without pay",
+    ),
 ]
 
 
@@ -805,6 +813,8 @@ LOOK_ALIKES = [
     pytest.param("protection", "The recruiters were not prosecuted because the case files went missing.", id="recruiters-not-prosecuted"),
     # part.cooperation_strong: a tip from a neighbour or a local informant is no cooperation between agencies
     pytest.param("partnership", "Police raided the house following a tip from a neighbour.", id="tip-from-neighbour"),
+    # rel.coercion_active: a firm's staff made to work unpaid overtime is a labour dispute
+    pytest.param("relevance", "The manager forced staff to stay late without pay, the union said.", id="staff-unpaid-overtime"),
 ]
 
 
