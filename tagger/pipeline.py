@@ -809,8 +809,7 @@ class Tagger:
         cm = _check_context_margin(self.context_margin)
         if cm is None:
             return None
-        t = float(self.thresholds_[self.taxonomy_.label_ids[0]])
-        return float(1.0 / (1.0 + np.exp(cm - np.log(t / (1.0 - t)))))
+        return float(shift_down(np.float64(self.thresholds_[self.taxonomy_.label_ids[0]]), cm))
 
     @property
     def column_names_(self) -> list[str]:
