@@ -473,6 +473,9 @@ FIRES = [
     ),
     _fires("part.cooperation", "The case was investigated by a joint task force of Lao and Thai police.", "joint task force"),
     _fires("part.cooperation", "Kenya's foreign ministry asked Gulf states to inspect labour camps.", "foreign ministry"),
+    # the exclusions for victims' home countries and criminal groups leave cooperation alone
+    _fires("part.cooperation", "The plan commits the ministry to work with unions and neighbouring countries.", "neighbouring countries"),
+    _fires("part.cooperation", "Ministers met in Vientiane to discuss transnational crime, including trafficking.", "transnational"),
     _fires("part.cooperation_strong", "The arrests were made in cooperation with Dutch police.", "in cooperation with"),
     _fires("part.cooperation_strong", "Bulgaria extradited a suspect to the United Kingdom on Monday.", "extradited"),
     _fires(
@@ -718,6 +721,27 @@ EXCLUDED = [
     _vetoed("part.regional_bodies", "UNODC data show that most detected victims are women and girls.", "unodc"),
     _vetoed("part.acronyms_case_sensitive", "According to UN estimates, 120,000 people are held in scam compounds.", "un"),
     _vetoed("part.acronyms_case_sensitive", "EU figures show 7,000 registered trafficking victims in member states.", "eu"),
+    # ... nor the author of a report, nor a body 'reporting that'
+    _vetoed("part.regional_bodies", "A 2021 report from the Council of Europe lists gaps in victim care.", "council of europe"),
+    _vetoed("part.regional_bodies", "The ILO reported that forced labour had grown since 2016.", "ilo"),
+    _vetoed("part.acronyms_case_sensitive", "A recent study by the EU counted 7,000 victims.", "eu"),
+    _vetoed("part.acronyms_case_sensitive", "The UN reports that scam compounds hold thousands of people.", "un"),
+    _vetoed(
+        "part.cooperation",
+        "With the International Labour Organization reporting that 28 million people are in forced labour, the bill has support.",
+        "international",
+    ),
+    # the countries victims come from or go to, criminal groups across borders, and NGOs given nothing
+    _vetoed("part.cooperation", "Women from neighbouring countries are exploited in bars along the border.", "neighbouring countries"),
+    _vetoed("part.cooperation", "Transnational criminal organizations run the routes through the desert.", "transnational"),
+    _vetoed("part.cooperation", "Police broke up a cross-border trafficking ring in Lao Cai.", "cross-border"),
+    _vetoed("part.cooperation", "The ministry provided no funding to NGOs that ran the only shelters.", "ngos"),
+    # workers sent abroad under a state's labour-export deals are the victims, not partners
+    _vetoed(
+        "part.agreements",
+        "Workers were sent to logging camps under bilateral government arrangements and could not leave.",
+        "bilateral",
+    ),
 ]
 
 
