@@ -305,7 +305,7 @@ FIRES = [
         "The programme paid for birth registration of children in remote districts of Laos.",
         "birth registration",
     ),
-    _fires("prev.demand", "Brazil's tourism board pledged to fight child sex tourism in the north-east.", "child sex tourism"),
+    _fires("prev.demand", "Brazil's tourism board pledged to fight child sex tourism in the north-east.", "fight child sex tourism"),
     _fires(
         "prev.research_data", "A baseline survey in Bangladesh counted families who had lost a member abroad.", "baseline survey"
     ),
@@ -473,6 +473,9 @@ FIRES = [
     ),
     _fires("part.cooperation", "The case was investigated by a joint task force of Lao and Thai police.", "joint task force"),
     _fires("part.cooperation", "Kenya's foreign ministry asked Gulf states to inspect labour camps.", "foreign ministry"),
+    # prev.demand: sex tourism as the target of a measure
+    _fires("prev.demand", "The ministry launched a drive to combat child sex tourism in beach resorts.", "combat child sex tourism"),
+    _fires("prev.demand", "Airlines will show travellers a sex tourism awareness video.", "sex tourism awareness"),
     # the exclusions for victims' home countries and criminal groups leave cooperation alone
     _fires("part.cooperation", "The plan commits the ministry to work with unions and neighbouring countries.", "neighbouring countries"),
     _fires("part.cooperation", "Ministers met in Vientiane to discuss transnational crime, including trafficking.", "transnational"),
@@ -837,6 +840,8 @@ LOOK_ALIKES = [
     pytest.param("protection", "The recruiters were not prosecuted because the case files went missing.", id="recruiters-not-prosecuted"),
     # part.cooperation_strong: a tip from a neighbour or a local informant is no cooperation between agencies
     pytest.param("partnership", "Police raided the house following a tip from a neighbour.", id="tip-from-neighbour"),
+    # prev.demand: sex tourism described as part of the problem is no measure against it
+    pytest.param("prevention", "Child sex tourism persists in coastal resorts near the border.", id="sex-tourism-persists"),
     # rel.coercion_active: a firm's staff made to work unpaid overtime is a labour dispute
     pytest.param("relevance", "The manager forced staff to stay late without pay, the union said.", id="staff-unpaid-overtime"),
 ]
