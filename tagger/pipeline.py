@@ -165,12 +165,21 @@ def _check_texts(texts: Iterable[Any], what: str = "texts") -> list[str]:
     return [check_text(t, f"{what}[{i}]") for i, t in enumerate(items)]
 
 
+def _is_number(v: Any) -> bool:
+    """A finite int or float (Python or numpy), not a bool."""
+    return isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool) and bool(np.isfinite(v))
+
+
+def _is_int(v: Any) -> bool:
+    """An int (Python or numpy), not a bool."""
+    return isinstance(v, (int, np.integer)) and not isinstance(v, bool)
+
+
 def _check_context_margin(value: Any) -> float | None:
     """``context_margin`` as a float (None stays None), or a clear error."""
     if value is None:
         return None
-    ok = isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, (bool, np.bool_))
-    if not (ok and np.isfinite(value) and value >= 0):
+    if not (_is_number(value) and value >= 0):
         raise InputValueError(f"context_margin must be None or a number >= 0 (log-odds), got {value!r}")
     return float(value)
 
@@ -378,12 +387,7 @@ class Tagger:
         return LinearModel(C=self.C, class_weight=self.class_weight)
 
     def _validate_params(self) -> None:
-        def number(v: Any) -> bool:
-            return isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool) and bool(np.isfinite(v))
-
-        def integer(v: Any) -> bool:
-            return isinstance(v, (int, np.integer)) and not isinstance(v, bool)
-
+        number, integer = _is_number, _is_int
         ng = self.ngram_range
         if not (isinstance(ng, (tuple, list)) and len(ng) == 2 and all(integer(v) for v in ng) and 1 <= ng[0] <= ng[1] <= 3):
             raise InputValueError(f"ngram_range must be (min, max) with 1 <= min <= max <= 3, got {ng!r}")
