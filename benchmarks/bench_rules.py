@@ -65,7 +65,7 @@ def full_scan(rules: RuleSet, texts: list[str]) -> list[list[tuple[Any, ...]]]:
         norm = control.sub(" ", text)
         hits = []
         for c in rules._compiled:
-            excluded = [m.span() for m in c.exclude.finditer(norm)] if c.exclude else []
+            excluded = [m.span() for x in c.exclude for m in x.regex.finditer(norm)]
             for m in c.regex.finditer(norm):
                 s, e = m.span()
                 if s < e and not any(s < xe and xs < e for xs, xe in excluded):

@@ -14,7 +14,7 @@ import json
 import re
 import tomllib
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -84,6 +84,24 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
+class _Exclusion:
+    """One exclusion pattern of a rule, compiled, with its cheap prefilters:
+    ``literals`` (:func:`_required_literals`: clauses of strings every match contains)
+    and ``starts`` (:func:`_leading_literals`: strings every match begins with);
+    ``None`` where no such shortcut is found.
+
+    Each pattern of a rule runs on its own, so a pattern never hides another: were
+    they one alternation, a shorter match of one pattern ("a 2021 report") would
+    consume the text where a longer one ("a 2021 report from the Council of Europe")
+    begins, and which exclusions veto would depend on their order in the file.
+    """
+
+    regex: re.Pattern[str]
+    literals: tuple[tuple[str, ...], ...] | None = None
+    starts: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
 class _Compiled:
     """A rule compiled for matching, with a cheap word prefilter.
 
@@ -97,13 +115,11 @@ class _Compiled:
 
     rule: Rule
     regex: re.Pattern[str]
-    exclude: re.Pattern[str] | None = field(default=None)
+    exclude: tuple[_Exclusion, ...] = ()
     words: frozenset[str] = frozenset()
     prefixes: frozenset[str] = frozenset()
     always: bool = True
     scan_all: bool = False
-    excl_literals: tuple[tuple[str, ...], ...] | None = None
-    excl_starts: tuple[str, ...] | None = None
 
 
 class RuleSet:
@@ -189,18 +205,21 @@ class RuleSet:
                                 pos = e
             if not spans:
                 continue
-            if c.exclude is not None:
+            if c.exclude:
                 if lowered is None:
                     # case-insensitive matching of ASCII literals agrees with
                     # str.lower() unless one of these characters is present
                     lowered = "" if _FOLDS_TO_ASCII.search(text) else text.lower()
-                if not lowered or c.excl_literals is None or _may_contain(lowered, c.excl_literals, seen):
-                    if lowered and c.excl_starts is not None:
-                        excluded = _finditer_at(c.exclude, text, _occurrences(lowered, c.excl_starts))
+                excluded: list[tuple[int, int]] = []
+                for x in c.exclude:
+                    if lowered and x.literals is not None and not _may_contain(lowered, x.literals, seen):
+                        continue
+                    if lowered and x.starts is not None:
+                        excluded += _finditer_at(x.regex, text, _occurrences(lowered, x.starts))
                     else:
-                        excluded = [x.span() for x in c.exclude.finditer(text)]
-                    if excluded:
-                        spans = [(s, e) for s, e in spans if not any(s < xe and xs < e for xs, xe in excluded)]
+                        excluded += [m.span() for m in x.regex.finditer(text)]
+                if excluded:
+                    spans = [(s, e) for s, e in spans if not any(s < xe and xs < e for xs, xe in excluded)]
             rule = c.rule
             name, theme, weight = rule.name, rule.theme, rule.weight
             for s, e in spans:
@@ -249,7 +268,7 @@ def _compile(rule: Rule, prefilters: bool = True) -> _Compiled:
     if not alts:
         raise ValueError(f"rule {rule.name!r} has neither keywords nor patterns")
     regex = re.compile("|".join(alts), flags)
-    excl = re.compile("|".join(f"(?:{p})" for p in rule.exclude), re.IGNORECASE) if rule.exclude else None
+    excl = tuple(re.compile(p, re.IGNORECASE) for p in rule.exclude)
     words: set[str] = set()
     prefixes: set[str] = set()
     always = bool(rule.patterns) and not rule.triggers
@@ -269,12 +288,11 @@ def _compile(rule: Rule, prefilters: bool = True) -> _Compiled:
     return _Compiled(
         rule,
         regex,
-        excl,
+        tuple(_Exclusion(x, *(_literal_prefilters(x) if prefilters else (None, None))) for x in excl),
         frozenset(words),
         frozenset(prefixes),
         always,
         bool(rule.patterns),
-        *(_literal_prefilters(excl) if prefilters else (None, None)),
     )
 
 

@@ -55,6 +55,19 @@ def test_exclusion_drops_only_overlapping_hits():
     assert [h.start for h in hits] == [text.rindex("trafficking")]
 
 
+@pytest.mark.parametrize("order", [1, -1], ids=["short-first", "long-first"])
+def test_each_exclusion_pattern_vetoes_on_its_own(order: int) -> None:
+    # The short pattern matches "a 2021 report" where the long one begins. Were the
+    # patterns one alternation, the short match would consume the start and the long
+    # one would never be tried there, so the body's name would keep its hit; and the
+    # outcome would depend on the order the patterns are written in.
+    exclude = (r"\ba\s+\d{4}\s+report\b", r"\ba\s+\d{4}\s+report\s+from\s+the\s+[A-Z]\w+\s+of\s+\w+")[::order]
+    rules = rs(keywords=("Council of Europe", "Interpol"), exclude=exclude)
+    text = "A 2021 report from the Council of Europe praised joint work with Interpol."
+    assert [h.text for h in rules.match(text)] == ["Interpol"]
+    assert [h.text for h in rules.match_many([text])[0]] == ["Interpol"]
+
+
 def test_regex_patterns_match():
     rules = rs(patterns=(r"\btrain\w*\s+(?:\w+\s+){0,2}judges",))
     assert [h.text for h in rules.match("They trained forty judges.")] == ["trained forty judges"]
@@ -141,7 +154,7 @@ def test_indexed_matching_equals_a_full_regex_scan():
     for text in texts:
         expected = []
         for c in rules._compiled:
-            excluded = [m.span() for m in c.exclude.finditer(text)] if c.exclude else []
+            excluded = [m.span() for x in c.exclude for m in x.regex.finditer(text)]
             for m in c.regex.finditer(text):
                 s, e = m.span()
                 if s < e and not any(s < xe and xs < e for xs, xe in excluded):
@@ -160,7 +173,7 @@ def full_scan(rules: RuleSet, text: str) -> list[tuple[str, str, int, int, str, 
     norm = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", " ", text)
     out = []
     for c in rules._compiled:
-        excluded = [m.span() for m in c.exclude.finditer(norm)] if c.exclude else []
+        excluded = [m.span() for x in c.exclude for m in x.regex.finditer(norm)]
         for m in c.regex.finditer(norm):
             s, e = m.span()
             if s < e and not any(s < xe and xs < e for xs, xe in excluded):
