@@ -583,6 +583,24 @@ FIRES = [
         "The farmer was jailed for forcing two men to dig ditches on his land without pay for six years.",
         "forcing two men to dig ditches on his land without pay",
     ),
+    # police news in the headline present tense, the people police are after, and the first steps of a South Asian case
+    _fires("pros.arrest_raid", "Delhi police busts a racket that sold girls to brothels in Pune.", "busts"),
+    _fires("pros.arrest_raid", "Officers in Sylhet are busting gangs that smuggle boys to Dubai.", "busting"),
+    _fires("pros.arrest_raid", "The agent was caught red-handed with six forged passports.", "caught red-handed"),
+    _fires("pros.arrest_raid", "Police rounded up nine brokers at the bus terminal in Lagos.", "rounded up"),
+    _fires("pros.investigation_police", "Cops in Ohio found two teenagers locked in a motel room.", "cops"),
+    _fires("pros.investigation_police", "The sheriff said the farm owner had kept the men for a year.", "sheriff"),
+    _fires("pros.investigation_police", "The suspects had posted fake modelling jobs on TikTok.", "suspects"),
+    _fires("pros.investigation_police", "A trafficking suspect escaped from custody in Kupang.", "trafficking suspect"),
+    _fires("pros.investigation_police", "Border guards turned back three suspected traffickers at the crossing.", "suspected traffickers"),
+    _fires("pros.court", "The agency filed a chargesheet against eleven people in Kolkata.", "chargesheet"),
+    _fires("pros.court", "The family registered an FIR against the placement agency.", "registered an fir"),
+    _fires(
+        "pros.held_for_trafficking",
+        "The hotel owner was booked under the Immoral Traffic Prevention Act on Sunday.",
+        "booked under the immoral traffic prevention act",
+    ),
+    _fires("pros.held_for_trafficking", "Two men were booked under Section 370 in Bhopal.", "booked under section 3"),
 ]
 
 
@@ -745,6 +763,12 @@ EXCLUDED = [
         "Workers were sent to logging camps under bilateral government arrangements and could not leave.",
         "bilateral",
     ),
+    # 'suspects' the verb, not the people police are after
+    _vetoed(
+        "pros.investigation_police",
+        "Anyone who knows or suspects that a worker is held against her will must call the hotline.",
+        "suspects",
+    ),
 ]
 
 
@@ -844,6 +868,8 @@ LOOK_ALIKES = [
     pytest.param("prevention", "Child sex tourism persists in coastal resorts near the border.", id="sex-tourism-persists"),
     # rel.coercion_active: a firm's staff made to work unpaid overtime is a labour dispute
     pytest.param("relevance", "The manager forced staff to stay late without pay, the union said.", id="staff-unpaid-overtime"),
+    # pros.held_for_trafficking: a room or a flight is booked under a name, not under an act
+    pytest.param("prosecution", "The room at the resort was booked under her sister's name.", id="booked-under-name"),
 ]
 
 
