@@ -601,6 +601,18 @@ FIRES = [
         "booked under the immoral traffic prevention act",
     ),
     _fires("pros.held_for_trafficking", "Two men were booked under Section 370 in Bhopal.", "booked under section 3"),
+    # a law named by its subject, and a warning quoted after a colon or 'that'
+    _fires("pros.law", "Lawyers in Dhaka say the law against human trafficking is rarely used.", "law against human trafficking"),
+    _fires(
+        "prev.public_warning",
+        "Embassy warns: scammers posing as recruiters target nurses in Manila.",
+        "warns: scammers",
+    ),
+    _fires(
+        "prev.public_warning",
+        "The consulate warned that fake recruiters were offering jobs in Dubai.",
+        "warned that fake recruiters",
+    ),
 ]
 
 
@@ -870,6 +882,9 @@ LOOK_ALIKES = [
     pytest.param("relevance", "The manager forced staff to stay late without pay, the union said.", id="staff-unpaid-overtime"),
     # pros.held_for_trafficking: a room or a flight is booked under a name, not under an act
     pytest.param("prosecution", "The room at the resort was booked under her sister's name.", id="booked-under-name"),
+    # prev.public_warning: a warning about the size of the problem, or about anything else, is no warning to people at risk
+    pytest.param("prevention", "The agency warned that trafficking cases rose by a third last year.", id="warned-cases-rose"),
+    pytest.param("prevention", "The central bank warned that inflation would stay high.", id="warned-inflation"),
 ]
 
 
