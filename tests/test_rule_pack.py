@@ -613,6 +613,17 @@ FIRES = [
         "The consulate warned that fake recruiters were offering jobs in Dubai.",
         "warned that fake recruiters",
     ),
+    # partners acting together in headline verbs, a foreign ambassador's visit, and the crime named as selling people
+    _fires("part.cooperation_strong", "The city police joins forces with two NGOs to reach runaway teens.", "joins forces"),
+    _fires("part.cooperation_strong", "A joint forces strategy links eleven police services in the province.", "joint forces"),
+    _fires("part.cooperation_strong", "A nursing college and the state bureau team up to train emergency staff.", "team up"),
+    _fires("part.cooperation_strong", "Ghana and Italy strengthen ties to fight the smuggling of young women.", "strengthen ties"),
+    _fires("part.cooperation", "The Japanese ambassador visited the provincial anti-trafficking committee.", "ambassador"),
+    _fires(
+        "rel.other_exploitation",
+        "The governor vowed to punish those who grow rich by selling human beings.",
+        "selling human beings",
+    ),
 ]
 
 
@@ -781,6 +792,8 @@ EXCLUDED = [
         "Anyone who knows or suspects that a worker is held against her will must call the hotline.",
         "suspects",
     ),
+    # a campaign's public face is no diplomat
+    _vetoed("part.cooperation", "A pop singer was named goodwill ambassador of the hotline campaign.", "ambassador"),
 ]
 
 
