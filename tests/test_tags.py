@@ -8,9 +8,14 @@ from tagger.tags import Evidence, ParagraphResult, TagResult, article_result, ro
 THEMES = ("prevention", "prosecution", "protection", "partnership")
 
 
-def para(i: int, relevant: bool, themes: tuple[str, ...], scores: dict[str, float]) -> ParagraphResult:
+def tag_result(relevant: bool, themes: tuple[str, ...], scores: dict[str, float]) -> TagResult:
+    """A paragraph's tags: relevance 0.9 or 0.1, ``scores`` for the themes named, 0.1 for the others."""
     full = {t: scores.get(t, 0.1) for t in THEMES}
-    return ParagraphResult(i, 0, 1, "x", TagResult(relevant, 0.9 if relevant else 0.1, themes, full, Evidence()))
+    return TagResult(relevant, 0.9 if relevant else 0.1, themes, full, Evidence())
+
+
+def para(i: int, relevant: bool, themes: tuple[str, ...], scores: dict[str, float]) -> ParagraphResult:
+    return ParagraphResult(i, 0, 1, "x", tag_result(relevant, themes, scores))
 
 
 def test_roll_up_takes_best_relevant_paragraph_scores():
@@ -36,14 +41,10 @@ def test_roll_up_of_no_paragraphs():
     assert not r.relevant and r.paragraphs == () and set(r.scores) == set(THEMES)
 
 
-def _tags(relevant: bool, themes: tuple[str, ...]) -> TagResult:
-    return TagResult(relevant, 0.9 if relevant else 0.1, themes, {t: 0.6 if t in themes else 0.1 for t in THEMES}, Evidence())
-
-
 def test_article_result_pairs_each_paragraph_with_its_result():
     text = "Raid frees 12 workers\n\nPolice raided the farm on Monday.\n\nThe weather stayed dry."
     paras = split_paragraphs(text)
-    results = [_tags(True, ()), _tags(True, ("prosecution",)), _tags(False, ())]
+    results = [tag_result(True, (), {}), tag_result(True, ("prosecution",), {"prosecution": 0.6}), tag_result(False, (), {})]
     a = article_result(paras, results, THEMES)
     assert [(p.index, p.start, p.end, p.text) for p in a.paragraphs] == [(p.index, p.start, p.end, p.text) for p in paras]
     assert [p.tags for p in a.paragraphs] == results
@@ -54,4 +55,4 @@ def test_article_result_pairs_each_paragraph_with_its_result():
 def test_article_result_refuses_results_of_another_length():
     paras = split_paragraphs("One paragraph.\n\nAnother one.")
     with pytest.raises(ValueError):
-        article_result(paras, [_tags(True, ())], THEMES)
+        article_result(paras, [tag_result(True, (), {})], THEMES)
