@@ -624,6 +624,59 @@ FIRES = [
         "The governor vowed to punish those who grow rich by selling human beings.",
         "selling human beings",
     ),
+    # victims' care and services made for them, people helped out of exploitation, and the police word 'recoveries'
+    _fires(
+        "prot.services_for_victims",
+        "A church in Cebu opened apartments built for survivors of online exploitation.",
+        "apartments built for survivors",
+    ),
+    _fires(
+        "prot.services_for_victims",
+        "The clinic was praised for its care of trafficking victims from the ports.",
+        "care of trafficking victims",
+    ),
+    _fires(
+        "prot.services_for_victims",
+        "Two nuns in Lagos help young women escape sexual exploitation in Italy.",
+        "help young women escape sexual exploitation",
+    ),
+    _fires("prot.rescue", "The weekend sting led to nine arrests and four victim recoveries.", "victim recoveries"),
+    # signs of 'possible' trafficking, and the public taught about it at town halls and presentations
+    _fires(
+        "prev.recognise_signs",
+        "Bus drivers in Alberta are shown signs of possible human trafficking.",
+        "signs of possible human trafficking",
+    ),
+    _fires(
+        "prev.awareness_events",
+        "The library hosts a town hall on labour trafficking next Tuesday.",
+        "town hall on labour trafficking",
+    ),
+    _fires(
+        "prev.awareness_events",
+        "Nurses in Kandy were taught about the tricks of child trafficking.",
+        "taught about the tricks of child trafficking",
+    ),
+    _fires("prev.awareness_events", "Parents learn more about online grooming at a school evening.", "learn more about online grooming"),
+    # trafficking as the object of an investigation or of law enforcement's fight
+    _fires(
+        "pros.enforcement_action",
+        "Detectives in Leeds are investigating suspected labour trafficking at a car wash.",
+        "investigating suspected labour trafficking",
+    ),
+    _fires(
+        "pros.enforcement_action",
+        "The senate committee will probe alleged trafficking of workers through the airport.",
+        "probe alleged trafficking",
+    ),
+    _fires(
+        "pros.enforcement_action",
+        "Provincial police are cracking down on sex trafficking along the highway.",
+        "police are cracking down on sex trafficking",
+    ),
+    # sectors joined in a coalition or an alliance
+    _fires("part.cooperation", "A statewide coalition of churches and shelters was formed to end trafficking.", "coalition"),
+    _fires("part.cooperation", "The alliance of tour operators signed a code against child exploitation.", "alliance"),
 ]
 
 
@@ -794,6 +847,21 @@ EXCLUDED = [
     ),
     # a campaign's public face is no diplomat
     _vetoed("part.cooperation", "A pop singer was named goodwill ambassador of the hotline campaign.", "ambassador"),
+    # a visiting dignitary learning about a province's work is on a visit, not being taught
+    _vetoed(
+        "prev.awareness_events",
+        "The Swiss ambassador learned about labour trafficking in the province on Monday.",
+        "learned about labour trafficking",
+    ),
+    # a drive against drugs is not aimed at human trafficking
+    _vetoed(
+        "pros.enforcement_action",
+        "Police are cracking down on drug trafficking near the harbour.",
+        "police are cracking down on drug trafficking",
+    ),
+    # party and military coalitions and alliances, and Australia's Coalition
+    _vetoed("part.cooperation", "The ruling coalition lost its majority in the June vote.", "coalition"),
+    _vetoed("part.cooperation", "Polls show the Coalition gaining ground in Queensland.", "coalition"),
 ]
 
 
@@ -898,6 +966,9 @@ LOOK_ALIKES = [
     # prev.public_warning: a warning about the size of the problem, or about anything else, is no warning to people at risk
     pytest.param("prevention", "The agency warned that trafficking cases rose by a third last year.", id="warned-cases-rose"),
     pytest.param("prevention", "The central bank warned that inflation would stay high.", id="warned-inflation"),
+    # prot.services_for_victims: help to escape a storm, and homes built for workers, are no victim support
+    pytest.param("protection", "Volunteers helped families escape the rising floodwater.", id="escape-flood"),
+    pytest.param("protection", "The company built homes for its miners near the pit.", id="homes-for-miners"),
 ]
 
 
