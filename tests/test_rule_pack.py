@@ -677,6 +677,11 @@ FIRES = [
     # sectors joined in a coalition or an alliance
     _fires("part.cooperation", "A statewide coalition of churches and shelters was formed to end trafficking.", "coalition"),
     _fires("part.cooperation", "The alliance of tour operators signed a code against child exploitation.", "alliance"),
+    # groups of states, regional processes and the diplomatic register of policy statements
+    _fires("part.regional_bodies", "Labour ministers of the Colombo Process met in Kathmandu.", "colombo process"),
+    _fires("part.acronyms_case_sensitive", "G7 interior ministers pledged to share data on smuggling gangs.", "g7"),
+    _fires("part.cooperation", "We will work with allies to close markets to goods made by forced labour.", "allies"),
+    _fires("part.cooperation", "The international community must do more for stateless fishermen.", "international community"),
 ]
 
 
@@ -969,6 +974,8 @@ LOOK_ALIKES = [
     # prot.services_for_victims: help to escape a storm, and homes built for workers, are no victim support
     pytest.param("protection", "Volunteers helped families escape the rising floodwater.", id="escape-flood"),
     pytest.param("protection", "The company built homes for its miners near the pit.", id="homes-for-miners"),
+    # part.cooperation: a diplomat's household that exploits its maids is an employer, not a partner
+    pytest.param("partnership", "A diplomat's household in Geneva kept two maids unpaid for a year.", id="diplomat-household"),
 ]
 
 
