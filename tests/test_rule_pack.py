@@ -682,6 +682,17 @@ FIRES = [
     _fires("part.acronyms_case_sensitive", "G7 interior ministers pledged to share data on smuggling gangs.", "g7"),
     _fires("part.cooperation", "We will work with allies to close markets to goods made by forced labour.", "allies"),
     _fires("part.cooperation", "The international community must do more for stateless fishermen.", "international community"),
+    # people kept safe from trafficking before it happens, and trafficking thwarted
+    _fires(
+        "prev.prevention_topic",
+        "A new app helps protect young job seekers from unscrupulous recruiters in Nairobi.",
+        "protect young job seekers from unscrupulous recruiters",
+    ),
+    _fires(
+        "prev.prevention_topic",
+        "Airline crews are trained to thwart child trafficking on domestic flights.",
+        "thwart child trafficking",
+    ),
 ]
 
 
@@ -867,6 +878,12 @@ EXCLUDED = [
     # party and military coalitions and alliances, and Australia's Coalition
     _vetoed("part.cooperation", "The ruling coalition lost its majority in the June vote.", "coalition"),
     _vetoed("part.cooperation", "Polls show the Coalition gaining ground in Queensland.", "coalition"),
+    # protecting victims from their traffickers is victim protection, not prevention
+    _vetoed(
+        "prev.prevention_topic",
+        "The new witness law will protect victims from traffickers who threaten them.",
+        "protect victims from traffickers",
+    ),
 ]
 
 
