@@ -387,28 +387,27 @@ class Tagger:
         return LinearModel(C=self.C, class_weight=self.class_weight)
 
     def _validate_params(self) -> None:
-        number, integer = _is_number, _is_int
         ng = self.ngram_range
-        if not (isinstance(ng, (tuple, list)) and len(ng) == 2 and all(integer(v) for v in ng) and 1 <= ng[0] <= ng[1] <= 3):
+        if not (isinstance(ng, (tuple, list)) and len(ng) == 2 and all(_is_int(v) for v in ng) and 1 <= ng[0] <= ng[1] <= 3):
             raise InputValueError(f"ngram_range must be (min, max) with 1 <= min <= max <= 3, got {ng!r}")
         for name in ("C", "seed_weight", "gold_weight", "weak_weight"):
-            if not (number(getattr(self, name)) and getattr(self, name) > 0):
+            if not (_is_number(getattr(self, name)) and getattr(self, name) > 0):
                 raise InputValueError(f"{name} must be a number > 0, got {getattr(self, name)!r}")
-        if not (number(self.default_threshold) and 0 < self.default_threshold < 1):
+        if not (_is_number(self.default_threshold) and 0 < self.default_threshold < 1):
             raise InputValueError(f"default_threshold must be in (0, 1), got {self.default_threshold!r}")
         for name in ("rule_feature_scale", "relevance_rule_scale", "lead_rule_scale", "aside_rule_scale"):
-            if not (number(getattr(self, name)) and getattr(self, name) >= 0):
+            if not (_is_number(getattr(self, name)) and getattr(self, name) >= 0):
                 raise InputValueError(f"{name} must be a number >= 0, got {getattr(self, name)!r}")
         for name in ("stop_words", "stem", "vote_per_match"):
             if not isinstance(getattr(self, name), (bool, np.bool_)):
                 raise InputValueError(f"{name} must be True or False, got {getattr(self, name)!r}")
         up = self.unanchored_precision
-        if up is not None and not (number(up) and 0 < up < 1):
+        if up is not None and not (_is_number(up) and 0 < up < 1):
             raise InputValueError(f"unanchored_precision must be None or a number in (0, 1), got {up!r}")
         if self.theme_scope not in ("relevant", "all"):
             raise InputValueError(f"theme_scope must be 'relevant' or 'all', got {self.theme_scope!r}")
         for name in ("cv_folds", "min_positives_for_tuning", "random_state"):
-            if not integer(getattr(self, name)):
+            if not _is_int(getattr(self, name)):
                 raise InputValueError(f"{name} must be an integer, got {getattr(self, name)!r}")
         if self.cv_folds < 2:
             raise InputValueError(f"cv_folds must be >= 2, got {self.cv_folds!r}")
@@ -416,13 +415,13 @@ class Tagger:
             raise InputValueError(f"random_state must be >= 0, got {self.random_state!r}")
         if self.class_weight not in (None, "balanced"):
             raise InputValueError(f"class_weight must be None or 'balanced', got {self.class_weight!r}")
-        if not (integer(self.min_df) and self.min_df >= 1):
+        if not (_is_int(self.min_df) and self.min_df >= 1):
             raise InputValueError(f"min_df must be an integer >= 1, got {self.min_df!r}")
-        if not (number(self.max_df) and 0 < self.max_df <= 1):
+        if not (_is_number(self.max_df) and 0 < self.max_df <= 1):
             raise InputValueError(f"max_df must be a fraction in (0, 1], got {self.max_df!r}")
-        if self.max_features is not None and not (integer(self.max_features) and self.max_features >= 1):
+        if self.max_features is not None and not (_is_int(self.max_features) and self.max_features >= 1):
             raise InputValueError(f"max_features must be None or an integer >= 1, got {self.max_features!r}")
-        if not (integer(self.top_terms) and self.top_terms >= 0):
+        if not (_is_int(self.top_terms) and self.top_terms >= 0):
             raise InputValueError(f"top_terms must be an integer >= 0, got {self.top_terms!r}")
         _check_context_margin(self.context_margin)
 
