@@ -472,6 +472,11 @@ FIRES = [
         "task force",
     ),
     _fires("part.cooperation", "The case was investigated by a joint task force of Lao and Thai police.", "joint task force"),
+    # a task force's name that says it is joint, or its meeting, still votes (the proper-name exclusion stops there)
+    _fires("part.cooperation", "Officers of the Joint Border Crimes Task Force searched a farm near Tecun Uman.", "task force"),
+    _fires("part.cooperation", "The foreign minister chaired the Human Trafficking Task Force meeting in Lima.", "task force"),
+    # a government signing a deal with another still votes ('signed a' is vetoed only before a law, bill or order)
+    _fires("part.agreements", "The two labour ministers signed a memorandum on seasonal workers in Dhaka.", "signed a"),
     _fires("part.cooperation", "Kenya's foreign ministry asked Gulf states to inspect labour camps.", "foreign ministry"),
     # prev.demand: sex tourism as the target of a measure
     _fires("prev.demand", "The ministry launched a drive to combat child sex tourism in beach resorts.", "combat child sex tourism"),
@@ -724,6 +729,13 @@ EXCLUDED = [
         "task force",
     ),
     _vetoed("part.cooperation", "The case was investigated by the state police Human Trafficking Task Force.", "task force"),
+    # a task force's proper name names the unit that acts, as a police department's name does
+    _vetoed(
+        "part.cooperation",
+        "Detectives from the Riverside County Anti-Trafficking Task Force arrested two men at a motel.",
+        "task force",
+    ),
+    _vetoed("part.cooperation", "The Lakeshore Human Trafficking Task Force said six men were charged.", "task force"),
     _vetoed("part.funding_assistance", "The drop-in centre in Cebu has operated with no funding since March.", "funding"),
     # forced criminality is what scam-compound victims suffer, not a word of criminal law
     _vetoed("pros.law", "Survivors described months of forced criminality in a compound near Sihanoukville.", "criminality"),
@@ -829,6 +841,9 @@ EXCLUDED = [
     _vetoed("part.agreements", "The trade fair opened at the convention centre in Kuala Lumpur.", "convention"),
     _vetoed("part.agreements", "A protocol officer greeted the delegation at the airport in Accra.", "protocol"),
     _vetoed("part.agreements", "Police set out the protocol for the visit of the Japanese prime minister.", "protocol"),
+    # a government's own executive order, bill or decree is a law or policy, not an agreement with anyone
+    _vetoed("part.agreements", "The governor signed an executive order on Tuesday creating a fund for shelters.", "signed an"),
+    _vetoed("part.agreements", "The president signed a bill raising the penalty for forced labour to 15 years.", "signed a"),
     # a body cited only as the source of figures or findings is not cooperating with anyone
     _vetoed("part.regional_bodies", "About 50 million people live in modern slavery, according to the ILO.", "ilo"),
     _vetoed("part.regional_bodies", "UNODC data show that most detected victims are women and girls.", "unodc"),
