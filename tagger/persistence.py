@@ -39,13 +39,15 @@ from .rules import RuleSet
 from .themes import Taxonomy
 
 FORMAT_NAME = "tagger-model"
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
 #: Formats this version reads. 1: no lead-vote column (models before lead_rule_scale);
 #: 2: no relevance shift for texts without a relevance-rule hit (before unanchored_precision);
 #: 3: no aside-vote column (before aside_rule_scale); 1 to 4: rule votes count every
 #: match of a rule (before vote_per_match, which format 5 records); 1 to 5: articles
-#: roll up paragraphs tagged alone (before context_margin, which format 6 records).
-READABLE_FORMATS = (1, 2, 3, 4, 5, 6)
+#: roll up paragraphs tagged alone (before context_margin, which format 6 records);
+#: 1 to 6: a text's lead is its headline or first sentence even when it opens with a
+#: quotation (format 7 records ``lead_quotation``; see :func:`tagger.text.lead_end`).
+READABLE_FORMATS = (1, 2, 3, 4, 5, 6, 7)
 METADATA = "model.json"
 ARRAYS = ("idf", "coef", "intercept")
 JSON_FILES = ("vocabulary.json", "rules.json")
@@ -118,6 +120,7 @@ def model_files(t: Any) -> dict[str, bytes]:
         "lead_vote_column": bool(t.lead_votes_),
         "aside_vote_column": bool(t.aside_votes_),
         "rule_votes_per_match": bool(t.vote_per_match_),
+        "lead_quotation": bool(t.lead_quotation_),
         "rules_sha256": t.rules_.sha256(),
         "training": getattr(t, "training_info_", {}) | {"summary": t.training_summary_},
         "metrics": {"cross_validation": t.cv_metrics_},
@@ -281,7 +284,17 @@ def load_model(path: str | Path) -> Any:
             if "rule_votes_per_match" not in meta:
                 raise ModelFileError(f"{d}: {METADATA} of a format {v} model has no rule_votes_per_match")
             per_match = meta["rule_votes_per_match"]
-        for key, flag in (("lead_vote_column", lead), ("aside_vote_column", aside), ("rule_votes_per_match", per_match)):
+        quotation = False  # formats 1 to 6 end the lead at the first sentence, quotation or not
+        if v >= 7:
+            if "lead_quotation" not in meta:
+                raise ModelFileError(f"{d}: {METADATA} of a format {v} model has no lead_quotation")
+            quotation = meta["lead_quotation"]
+        for key, flag in (
+            ("lead_vote_column", lead),
+            ("aside_vote_column", aside),
+            ("rule_votes_per_match", per_match),
+            ("lead_quotation", quotation),
+        ):
             if not isinstance(flag, bool):
                 raise ModelFileError(f"{d}: {key} in {METADATA} must be true or false, got {flag!r}")
         if (
@@ -333,6 +346,7 @@ def load_model(path: str | Path) -> Any:
         t.lead_votes_ = lead
         t.aside_votes_ = aside
         t.vote_per_match_ = per_match
+        t.lead_quotation_ = quotation
         t.thresholds_ = thresholds
         t.relevance_shift_ = float(shift)
         t.threshold_source_ = dict(meta.get("threshold_source", {}))

@@ -14,7 +14,8 @@ to 4 counted every match and still do. Theme classifiers see every vote column; 
 classifier sees only the relevance votes (``relevance_rule_scale``), so a court or
 police story does not look relevant because prosecution rules fire on it, plus one more
 column: the relevance votes of rules that fire in the text's lead, its headline or first
-sentence (``lead_rule_scale``; see :func:`tagger.text.lead_end`). A story is about what
+sentence, or the quotation a paragraph opens with (``lead_rule_scale``; see
+:func:`tagger.text.lead_end`). A story is about what
 its lead says; a trafficking headline glued on as a link or an aside after a sports
 story counts in the full-text column but not in the lead column. A last column holds
 the relevance votes that come after an aside marker of a news-alert snippet (" | "
@@ -62,6 +63,10 @@ from .weak_labels import rule_votes
 
 logger = logging.getLogger(__name__)
 
+#: Whether a text's opening quotation is its lead (see :func:`tagger.text.lead_end`):
+#: every fit since model format 7; models of older formats load with False.
+_QUOTATION_LEAD = True
+
 
 def _rule_votes(hits_per_text: Sequence[Sequence[RuleHit]], columns: Sequence[str], per_match: bool = False) -> np.ndarray:
     """log(1 + summed rule weights) per text and label in ``columns`` (shape n x len(columns));
@@ -91,15 +96,17 @@ def _votes(
     lead: bool = False,
     aside: bool = False,
     per_match: bool = False,
+    quotation: bool = False,
 ) -> np.ndarray:
     """The rule-vote columns of the design matrix: one per label in ``columns``, then
     ``label``'s votes in each text's lead (with ``lead``) and in its asides (with
     ``aside``). Each rule counts once per text and column, or once per match with
-    ``per_match``."""
+    ``per_match``. ``quotation``: an opening quotation is the lead (see
+    :func:`~tagger.text.lead_end`)."""
     V = _rule_votes(hits_per_text, columns, per_match)
     if not (lead or aside):
         return V
-    return np.hstack([V, _positional_votes(hits_per_text, texts, label, lead, aside, per_match)])
+    return np.hstack([V, _positional_votes(hits_per_text, texts, label, lead, aside, per_match, quotation)])
 
 
 def _positional_votes(
@@ -109,16 +116,18 @@ def _positional_votes(
     lead: bool,
     aside: bool,
     per_match: bool = False,
+    quotation: bool = False,
 ) -> np.ndarray:
     """log(1 + summed weights of ``label``'s rules that fire in each text's lead
-    (:func:`~tagger.text.lead_end`; first column, with ``lead``) and after its first
-    aside marker (:func:`~tagger.text.aside_start`; next column, with ``aside``)."""
+    (:func:`~tagger.text.lead_end`, with ``quotation``; first column, with ``lead``) and
+    after its first aside marker (:func:`~tagger.text.aside_start`; next column, with
+    ``aside``)."""
     V = np.zeros((len(texts), lead + aside), dtype=np.float64)
     for i, (hits, text) in enumerate(zip(hits_per_text, texts, strict=True)):
         mine = [h for h in hits if h.theme == label]
         if not mine:
             continue
-        end = lead_end(text)
+        end = lead_end(text, quotation)
         if lead:
             V[i, 0] = rule_votes([h for h in mine if h.start < end], per_match).get(label, 0.0)
         if aside and any(h.start >= end for h in mine):
@@ -480,7 +489,7 @@ class Tagger:
         aside = self.aside_rule_scale > 0
         train_hits = rules.match_many(texts)
         per_match = bool(self.vote_per_match)
-        V = _votes(train_hits, texts, vote_columns, label_ids[0], lead, aside, per_match)
+        V = _votes(train_hits, texts, vote_columns, label_ids[0], lead, aside, per_match, _QUOTATION_LEAD)
         scales = self._column_scales(label_ids, vote_columns, lead, aside)
 
         logger.info("cross-validating on %d examples (%d folds)", len(texts), self.cv_folds)
@@ -556,6 +565,7 @@ class Tagger:
         self.lead_votes_ = lead
         self.aside_votes_ = aside
         self.vote_per_match_ = per_match
+        self.lead_quotation_ = _QUOTATION_LEAD
         self.__dict__.pop("_column_names_cache", None)  # names of a previous fit
         self.thresholds_ = thresholds
         self.relevance_shift_ = shift
@@ -693,6 +703,7 @@ class Tagger:
             self.lead_votes_,
             self.aside_votes_,
             self.vote_per_match_,
+            self.lead_quotation_,
         )
         return _design(X, V), hits, no_words
 

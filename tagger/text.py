@@ -89,17 +89,38 @@ _ABBREVIATIONS = frozenset(
 _DATELINE_MAX = 40
 _DASHES = frozenset("-\u2013\u2014")
 _WORD_BEFORE = re.compile(r"(?<!\w)([A-Za-z]{1,5})$")
+#: A text that opens with a quotation longer than this many characters has the whole
+#: quotation as its lead (with ``quotation=True``); a shorter one is a quoted word or
+#: phrase of a headline ("'Chilling' gaps in ...").
+_QUOTATION_LEAD_MIN = 40
+_OPENING_QUOTE = re.compile(r"\s*[\"\u201c]")
+_CLOSING_QUOTE = re.compile(r"[\"\u201d]")
 
 
-def lead_end(text: str) -> int:
+def lead_end(text: str, quotation: bool = False) -> int:
     """Where the lead of ``text`` ends: its headline or first sentence ("Headline -
     Outlet. Snippet..." -> the end of "Headline"; a one-sentence clause -> its end).
     News puts what a story is about first; a mention further on may be a link or an
     aside. Full stops after titles and initials ("Maj. Gen. Somkeo", "U.S.") are
     skipped, and so is a dash in the first 40 characters: it closes a dateline
     ("VIENTIANE, 12 March (KPL) - The committee ...") or a short headline before its
-    outlet, whose sentence goes on. Saved models (format 2) depend on this definition: changing it changes
-    their scores, so it needs a new model format."""
+    outlet, whose sentence goes on.
+
+    With ``quotation``, a text that opens with a quotation of more than 40 characters
+    has the whole quotation as its lead, up to the closing quotation mark: meeting news
+    quotes a speaker's statement as one unit ('"Each pupil needs to know the risks.
+    Lessons on preventing human trafficking should start at lower secondary level," the
+    deputy minister said.'), and its topic is often named in the quotation's second
+    sentence. Without a closing mark the lead is the first sentence, as before.
+
+    Saved models depend on this definition (formats 2 to 6 without ``quotation``,
+    format 7 with it): changing it changes their scores, so it needs a new model format."""
+    if quotation:
+        opening = _OPENING_QUOTE.match(text)
+        if opening:
+            closing = _CLOSING_QUOTE.search(text, opening.end())
+            if closing and closing.start() - opening.end() > _QUOTATION_LEAD_MIN:
+                return closing.start()
     for m in _LEAD_END.finditer(text):
         if m.start() < _DATELINE_MAX and m.group().strip() in _DASHES:
             continue  # a dateline ("VIENTIANE, 12 March (KPL) - ...") or a short headline and its outlet

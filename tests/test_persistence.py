@@ -253,6 +253,38 @@ def test_a_format_5_model_without_its_vote_counting_flag_is_refused(saved):
         tagger.load(saved)
 
 
+QUOTED = (
+    '"Children must learn how recruiters lie to them. Lessons on human trafficking start next term," '
+    "the minister said."
+)
+
+
+def test_format_6_models_end_the_lead_at_the_first_sentence(small_tagger, saved):
+    # format 6 (before lead_quotation): an opening quotation's second sentence is not in the lead
+    assert small_tagger.lead_quotation_ is True and model_meta(saved)["lead_quotation"] is True
+    _as_format(saved, 6, ("lead_quotation",), ())
+    loaded = tagger.load(saved)
+    assert loaded.lead_quotation_ is False
+    as_before = tagger.load(saved)
+    as_before.lead_quotation_ = True
+    assert np.array_equal(as_before.predict_proba(TEXTS + [QUOTED]), small_tagger.predict_proba(TEXTS + [QUOTED]))
+    # the relevance rule in the quotation's second sentence votes in the lead only with the format 7 lead
+    assert loaded.predict_proba([QUOTED])[0, 0] != small_tagger.predict_proba([QUOTED])[0, 0]
+    assert np.array_equal(loaded.predict_proba(TEXTS), small_tagger.predict_proba(TEXTS))
+
+
+@pytest.mark.parametrize("value", [None, "yes", 1])
+def test_a_format_7_model_without_a_boolean_lead_quotation_is_refused(saved, value):
+    meta = model_meta(saved)
+    if value is None:
+        del meta["lead_quotation"]
+    else:
+        meta["lead_quotation"] = value
+    write_model_meta(saved, meta)
+    with pytest.raises(ModelFileError, match="lead_quotation"):
+        tagger.load(saved)
+
+
 def test_the_vote_counting_flag_round_trips(saved):
     loaded = tagger.load(saved)
     meta = model_meta(saved)

@@ -30,6 +30,49 @@ def test_lead_end_is_the_end_of_the_headline_or_first_sentence(text: str, lead: 
     assert text[: lead_end(text)] == lead
 
 
+QUOTE = (
+    '"Every pupil should know the risks. Lessons on preventing human trafficking belong in lower '
+    'secondary school," the deputy minister said. She thanked the provinces.'
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        # a paragraph that opens with a quotation: the speaker's whole statement is the lead
+        (QUOTE, QUOTE[: QUOTE.index(',"') + 1]),
+        (
+            "\u201cWe will take prevention as the root. Victims will be received quickly,\u201d he said. Next year ...",
+            "\u201cWe will take prevention as the root. Victims will be received quickly,",
+        ),
+        # an unclosed quotation (it goes on in the next paragraph): the first sentence
+        ('"The crime harms the nation. It harms our families too.', '"The crime harms the nation'),
+        # a quotation further on is not the lead
+        ('The minister spoke first. "We will act," she said.', "The minister spoke first"),
+    ],
+)
+def test_lead_end_with_quotation_is_the_opening_quotation(text: str, lead: str) -> None:
+    assert text[: lead_end(text, quotation=True)] == lead
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a quoted word or phrase opening a headline is no quotation lead: the lead is as without quotation
+        '"Sold twice" is a new film on forced labour in the fishing fleets of the south - Times. It opens on Friday.',
+        "\u201cChilling\u201d gaps in child safety laws, says a mother from Inverell. Officials said ...",
+        '"The crime harms the nation," he said.',
+    ],
+)
+def test_a_short_opening_quotation_is_not_the_lead(text: str) -> None:
+    assert lead_end(text, quotation=True) == lead_end(text)
+
+
+def test_lead_end_without_quotation_keeps_the_first_sentence_of_a_quotation() -> None:
+    # models of format 6 and older were trained with this lead and must keep it
+    assert QUOTE[: lead_end(QUOTE)] == '"Every pupil should know the risks'
+
+
 @pytest.mark.parametrize(
     ("text", "aside"),
     [
