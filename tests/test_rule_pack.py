@@ -311,6 +311,12 @@ FIRES = [
     ),
     _fires("prev.hotline", "Callers in Peru can report suspected cases to a free hotline run by the ministry.", "hotline"),
     _fires("prev.prevent_word", "The new law aims to prevent the abuse of domestic workers in Lebanon.", "prevent"),
+    # Vietnam's anti-trafficking steering committee is named for crime prevention: that name still votes
+    _fires(
+        "prev.prevent_word",
+        "The provincial Steering Committee for Crime Prevention reviewed its anti-trafficking work on Friday.",
+        "prevention",
+    ),
     _fires(
         "prev.training_public",
         "The airline trained its cabin crew on a route between Dubai and Manila.",
@@ -841,6 +847,14 @@ EXCLUDED = [
     _vetoed("part.agreements", "The trade fair opened at the convention centre in Kuala Lumpur.", "convention"),
     _vetoed("part.agreements", "A protocol officer greeted the delegation at the airport in Accra.", "protocol"),
     _vetoed("part.agreements", "Police set out the protocol for the visit of the Japanese prime minister.", "protocol"),
+    # the prevention of something else named as a body's or a field's subject, and a '(Prevention) Act' criminal law
+    _vetoed("prev.prevent_word", "The Centers for Disease Control and Prevention said flu cases rose in Ohio.", "prevention"),
+    _vetoed(
+        "prev.prevent_word",
+        "Volunteers from the Society for the Prevention of Cruelty to Animals took in twelve dogs.",
+        "prevention",
+    ),
+    _vetoed("prev.prevent_word", "Police booked the lodge owner under the Immoral Traffic (Prevention) Act.", "prevention"),
     # a government's own executive order, bill or decree is a law or policy, not an agreement with anyone
     _vetoed("part.agreements", "The governor signed an executive order on Tuesday creating a fund for shelters.", "signed an"),
     _vetoed("part.agreements", "The president signed a bill raising the penalty for forced labour to 15 years.", "signed a"),
