@@ -49,7 +49,7 @@ def test_unlabelled_items_are_negatives_only_when_allowed(tmp_path):
         ('{"text": 5, "relevant": true, "themes": []}', "field 'text' must be a string"),
         ('{"text": "a", "relevant": "yes", "themes": []}', "must be true or false"),
         ('{"text": "a", "relevant": false, "themes": ["prevention"]}', "must be relevant"),
-        ('{"text": "a", "labels": []}', "'labels' is empty"),
+        ('{"text": "a", "labels": []}', "'labels' is empty: list the item's primary theme first; write an off-topic item as"),
         ('{"text": "a", "labels": "prevention"}', "must be a list"),
         ("not json", "not valid JSON"),
         ("[1, 2]", "expected a JSON object"),
