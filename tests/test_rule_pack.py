@@ -704,6 +704,32 @@ FIRES = [
         "Airline crews are trained to thwart child trafficking on domestic flights.",
         "thwart child trafficking",
     ),
+    # scam-compound register: removal without 'from', screening for forced criminality, sending people home
+    _fires(
+        "prot.rescue",
+        "Officers stormed a casino annex in Bavet and removed 64 workers, most of them Thai, who had been forced to run online scams.",
+        "removed 64 workers, most of them thai, who had been forced",
+    ),
+    _fires(
+        "prot.identification",
+        "Immigration staff at Mae Sot will screen every returnee for signs of forced criminality.",
+        "screen every returnee for signs of forced criminality",
+    ),
+    _fires(
+        "prot.repatriation_reintegration",
+        "The two governments agreed to coordinate the return of Cambodian women found in Fujian.",
+        "return of cambodian women",
+    ),
+    _fires(
+        "prot.repatriation_reintegration",
+        "Vientiane is working with their embassies to send them home before the end of the month.",
+        "send them home",
+    ),
+    _fires(
+        "prot.repatriation_reintegration",
+        "Border police in Lao Cai returned nine girls to their families after interviews.",
+        "returned nine girls to their families",
+    ),
 ]
 
 
@@ -718,6 +744,17 @@ def _vetoed(rule: str, text: str, word: str):  # type: ignore[no-untyped-def]
 
 # (rule, look-alike text, the keyword match that the rule's exclusions must veto, lower-cased)
 EXCLUDED = [
+    # removal of migrants is not a victim's return; a boss threatening dismissal is not repatriation
+    _vetoed(
+        "prot.repatriation_reintegration",
+        "The interior minister promised faster return of undocumented Vietnamese nationals after the raids.",
+        "return of undocumented vietnamese nationals",
+    ),
+    _vetoed(
+        "prot.repatriation_reintegration",
+        "Pickers said the farm manager threatened to dock their pay or send them home early.",
+        "send them home",
+    ),
     # the enslaved of history: a marker (museum, Juneteenth, a date before 1900, Africans) in the same sentence
     _vetoed(
         "rel.forced_labour",
