@@ -312,8 +312,8 @@ def tag_items(
     written and its :class:`DataFileError` is raised. ``progress(units, texts)`` is
     called after each batch is written.
     """
-    check_positive_int("jobs", jobs)
-    check_positive_int("batch_size", batch_size)
+    jobs = check_positive_int("jobs", jobs)
+    batch_size = check_positive_int("batch_size", batch_size)
     local = load_cached(model) if model is None or isinstance(model, str) else model
     opts.check(local.theme_ids)
     stats = Stats()

@@ -520,7 +520,7 @@ def suggest_terms(
     label matches (function words and numbers skipped; among the ``candidates``
     heaviest terms), best first: ``{"term", "weight", "other_rules"}`` plus, given a
     ``corpus``, ``texts`` (how many corpus texts contain the term)."""
-    check_positive_int("k", k)
+    k = check_positive_int("k", k)
     rules = rules if rules is not None else tagger.rules_
     terms = tagger.features_.terms_
     coef = tagger.model_.coef_[:, : len(terms)]  # TF-IDF columns only (not the rule-vote columns)
@@ -587,7 +587,7 @@ def suggest_labels(
     ``rules`` other than the model's, only those are matched against them (faster on
     big files). Priority and diversity are defined in the module docstring.
     """
-    check_positive_int("n", n)
+    n = check_positive_int("n", n)
     if not 0 <= diversity <= 1:
         raise InputValueError(f"diversity must be in [0, 1], got {diversity!r}")
     texts = list(texts)

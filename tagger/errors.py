@@ -7,6 +7,8 @@ subclasses also derive from the matching built-in (``TypeError``, ``ValueError``
 
 from __future__ import annotations
 
+import numpy as np
+
 
 class TaggerError(Exception):
     """Base class of every error raised on purpose by tagger."""
@@ -44,8 +46,8 @@ class MissingDependencyError(TaggerError, ImportError):
 
 
 def check_positive_int(name: str, value: object) -> int:
-    """``value`` if it is an int >= 1 (not a bool); else an :class:`InputValueError` naming
-    ``name`` and what was expected."""
-    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+    """``value`` as a Python int if it is an integer >= 1 (Python or numpy, not a bool);
+    else an :class:`InputValueError` naming ``name`` and what was expected."""
+    if not isinstance(value, (int, np.integer)) or isinstance(value, bool) or value < 1:
         raise InputValueError(f"{name} must be a positive integer, got {value!r}")
-    return value
+    return int(value)

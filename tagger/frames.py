@@ -88,7 +88,7 @@ def tag_dataframe(
             label = df.index[i]
             label = label.item() if hasattr(label, "item") else label  # numpy scalar -> plain Python value
             raise InputTypeError(f"df[{text_column!r}] at row {label!r} is {what}, expected str; fill or drop it first")
-    check_positive_int("batch_size", batch_size)
+    batch_size = check_positive_int("batch_size", batch_size)
     if articles:
         results: list[Any] = [r for i in range(0, len(texts), batch_size) for r in t._articles(texts[i : i + batch_size])]
     else:

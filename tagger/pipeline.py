@@ -785,7 +785,7 @@ class Tagger:
 
     def tag_stream(self, texts: Iterable[str], batch_size: int = 512) -> Iterator[TagResult]:
         """Tag an iterable lazily in batches of ``batch_size`` (bounded memory, results in order)."""
-        check_positive_int("batch_size", batch_size)
+        batch_size = check_positive_int("batch_size", batch_size)
         it = iter(texts)
         while batch := list(islice(it, batch_size)):
             yield from self.tag_batch(batch)

@@ -258,9 +258,9 @@ def write_report(
     unless ``skip_errors``, when it is passed to ``on_error`` and counted. ``limit``
     caps the number of articles shown and counted.
     """
-    check_positive_int("batch_size", batch_size)
+    batch_size = check_positive_int("batch_size", batch_size)
     if limit is not None:
-        check_positive_int("limit", limit)
+        limit = check_positive_int("limit", limit)
     path = check_output_path(path)  # before tagging anything
     w = _Writer(tagger, title)
     stats = ReportStats(per_theme={t: 0 for t in w.themes})

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 
 import tagger
@@ -24,7 +25,14 @@ def test_check_positive_int_returns_good_values(value: int) -> None:
     assert check_positive_int("n", value) == value
 
 
-@pytest.mark.parametrize("value", BAD)
+@pytest.mark.parametrize("value", [np.int64(3), np.int32(1), np.uint8(200)])
+def test_check_positive_int_accepts_numpy_integers_as_plain_ints(value: Any) -> None:
+    # A count taken from an array (len of a numpy selection, argmax) is an integer too.
+    got = check_positive_int("n", value)
+    assert got == int(value) and type(got) is int
+
+
+@pytest.mark.parametrize("value", [*BAD, np.int64(0), np.float64(2.0), np.bool_(True)])
 def test_check_positive_int_names_argument(value: Any) -> None:
     with pytest.raises(InputValueError, match=r"^size must be a positive integer, got "):
         check_positive_int("size", value)
@@ -48,6 +56,12 @@ def test_entry_points_reject_bad_counts(small_tagger: tagger.Tagger, tmp_path: P
     with pytest.raises(InputValueError, match=f"^{arg} must be a positive integer"):
         call(value)
     assert not (tmp_path / "r.html").exists()
+
+
+@pytest.mark.parametrize("arg", ["batch_size", "k", "n"])
+def test_entry_points_take_numpy_counts_like_ints(small_tagger: tagger.Tagger, tmp_path: Path, arg: str) -> None:
+    call = _calls(small_tagger, tmp_path)[arg]
+    assert repr(call(np.int64(2))) == repr(call(2))
 
 
 def test_report_and_bulk_check_batch_size_before_any_work(small_tagger: tagger.Tagger, tmp_path: Path) -> None:
