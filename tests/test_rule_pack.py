@@ -237,6 +237,12 @@ FIRES = [
     ),
     _fires("rel.coercion_active", "Prosecutors said the couple forced two teenage girls into prostitution.", "forced two teenage girls into prostitution"),
     _fires("rel.coercion_active", "The gang coerced the boys to steal phones on the metro, police said.", "coerced the boys to steal"),
+    # where they came from may stand between whom and what
+    _fires(
+        "rel.coercion_active",
+        "The ring forced young women from Moldova and Ukraine into prostitution in Berlin, prosecutors said.",
+        "forced young women from moldova and ukraine into prostitution",
+    ),
     _fires("rel.coercion_active", "Her uncle compelled her to marry a man twice her age.", "compelled her to marry"),
     # the same schedule words as rel.forced_labour's exclusion: "late" is no excuse
     _fires("rel.coercion_active", "The owner forced the girls to work late into the night.", "forced the girls to work"),
@@ -1020,6 +1026,7 @@ LOOK_ALIKES = [
     pytest.param("relevance", "The new rota forced the nurses to work longer hours.", id="forced-longer-hours"),
     pytest.param("relevance", "Injuries forced the coach to play two teenagers in defence.", id="forced-to-play"),
     pytest.param("relevance", "The storm forced the couple into a motel for the night.", id="forced-into-motel"),
+    pytest.param("relevance", "The fighting forced families from the border towns into crowded schools.", id="forced-from-towns"),
     # rel.scam_rescue: people rescued, not money recovered or a firm cleared
     pytest.param("relevance", "The bank returned money to customers from the fraud ring's accounts.", id="money-from-fraud-ring"),
     pytest.param("relevance", "The firm escaped from fraud charges after a long trial.", id="escaped-fraud-charges"),
