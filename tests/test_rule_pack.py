@@ -148,6 +148,11 @@ FIRES = [
     _fires("rel.scam_rescue", "Eight youths freed from a cyber-fraud camp landed in Colombo.", "freed from a cyber-fraud camp"),
     _fires(
         "rel.scam_rescue",
+        "Troops removed 240 foreigners from scam compounds near the border last week.",
+        "removed 240 foreigners from scam compounds",
+    ),
+    _fires(
+        "rel.scam_rescue",
         "Police raided an online gambling hub in Pasay and rescued 120 foreign workers.",
         "online gambling hub in pasay and rescued",
     ),
