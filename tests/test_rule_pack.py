@@ -151,6 +151,17 @@ FIRES = [
         "Troops removed 240 foreigners from scam compounds near the border last week.",
         "removed 240 foreigners from scam compounds",
     ),
+    # people rescued from the venues where sex trafficking is usually found, told without naming it
+    _fires(
+        "rel.venue_rescue",
+        "Officers in Udon Thani rescued 11 girls from two karaoke bars on Saturday night.",
+        "rescued 11 girls from two karaoke bars",
+    ),
+    _fires(
+        "rel.venue_rescue",
+        "Police raided a massage parlour in Penang and freed nine women from Vietnam.",
+        "massage parlour in penang and freed",
+    ),
     _fires(
         "rel.scam_rescue",
         "Police raided an online gambling hub in Pasay and rescued 120 foreign workers.",
@@ -755,6 +766,17 @@ def _vetoed(rule: str, text: str, word: str):  # type: ignore[no-untyped-def]
 
 # (rule, look-alike text, the keyword match that the rule's exclusions must veto, lower-cased)
 EXCLUDED = [
+    # a venue on fire or collapsing: the rescue is from the disaster, however it is told
+    _vetoed(
+        "rel.venue_rescue",
+        "Twenty guests were rescued from a karaoke bar after a fire broke out in the kitchen.",
+        "rescued from a karaoke bar",
+    ),
+    _vetoed(
+        "rel.venue_rescue",
+        "Firefighters rescued eight staff from a nightclub on Beach Road early on Sunday.",
+        "rescued eight staff from a nightclub",
+    ),
     # removal of migrants is not a victim's return; a boss threatening dismissal is not repatriation
     _vetoed(
         "prot.repatriation_reintegration",
