@@ -488,6 +488,15 @@ FIRES = [
     _fires("part.regional_bodies", "Interpol coordinated the checks at airports in 40 countries.", "interpol"),
     _fires("part.regional_bodies", "The IOM office in Niamey provided buses for the returnees.", "iom"),
     _fires("part.acronyms_case_sensitive", "The EU is paying for the new border posts in Niger.", "eu"),
+    # money from a foreign government, its embassy or aid agency, or a foundation named by its country
+    _fires(
+        "part.foreign_funding",
+        "The shelter in Battambang opened this year with funding from the Government of Japan.",
+        "funding from the government of japan",
+    ),
+    _fires("part.foreign_funding", "The course, backed by the Swiss government, trained 30 social workers.", "backed by the swiss government"),
+    _fires("part.foreign_funding", "A grant from a Dutch foundation pays for two social workers.", "grant from a dutch foundation"),
+    _fires("part.foreign_funding", "The hotline is paid for with $200,000 from the Norwegian embassy.", "paid for with $200,000 from the norwegian embassy"),
     _fires("part.acronyms_case_sensitive", "Officials at the COMMIT meeting in Bangkok agreed on a new work plan.", "commit"),
     _fires("part.acronyms_case_sensitive", "GRETA's evaluators visited shelters in Bucharest in May.", "greta"),
     _fires("part.regional_bodies", "The Freeland Foundation trained rangers and police along the Thai border.", "freeland foundation"),
@@ -1018,6 +1027,8 @@ LOOK_ALIKES = [
     pytest.param("prosecution", "Health workers discovered and treated 12 cases of malaria among returnees.", id="treated-cases"),
     pytest.param("prosecution", "The helpline handled 300 cases last month, most about housing.", id="helpline-cases"),
     pytest.param("relevance", "Heavy traffic on the highway into Nairobi delayed commuters for hours.", id="road-traffic"),
+    # part.foreign_funding: 'US' and 'UK' count only in capitals, so 'money from us' is no donor
+    pytest.param("partnership", "The broker took the money from us and never came back.", id="money-from-us"),
     pytest.param("relevance", "Internet traffic through the data centre in Frankfurt doubled this year.", id="network-traffic"),
     pytest.param("relevance", "Human traffic through the main station in Mumbai peaks at 9 am.", id="human-traffic-crowds"),
     pytest.param("relevance", "Air traffic controllers in France went on strike on Thursday.", id="air-traffic"),
