@@ -503,6 +503,12 @@ FIRES = [
     _fires("part.cooperation", "Police forces from Chile and Peru cooperate closely on border cases.", "cooperate"),
     _fires("part.cooperation", "The shelter works with the police to refer women it meets at bus stations.", "works with the police"),
     _fires("part.cooperation", "The embassy in Riyadh issued emergency travel papers.", "embassy"),
+    _fires("part.cooperation", "The Sri Lanka High Commission in Kuala Lumpur arranged their flights.", "high commission"),
+    _fires(
+        "part.cooperation_strong",
+        "Acting on a referral from the UK's National Crime Agency, police searched a flat in Cebu.",
+        "acting on a referral from the uk's national crime agency",
+    ),
     _fires(
         "part.cooperation",
         "The county task force brings police, labour inspectors and shelter staff to one table each month.",
