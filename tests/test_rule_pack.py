@@ -448,6 +448,11 @@ FIRES = [
     # protection
     _fires("prot.identification", "Labour inspectors began screening fishermen in Thai ports for abuse.", "screening"),
     _fires("prot.identification", "Police identified 14 victims during an operation in Johannesburg.", "identified 14 victims"),
+    _fires(
+        "prot.identification",
+        "During the week of checks, 45 likely victims of forced labour were identified on farms.",
+        "victims of forced labour were identified",
+    ),
     _fires("prot.rescue", "Police rescued 23 women from a brothel in Kolkata on Tuesday.", "rescued"),
     _fires("prot.shelter", "The girls were placed in a government shelter in Chiang Mai.", "shelter"),
     _fires("prot.shelter", "A safe house for boys opened in Tirana with help from the city council.", "safe house"),
@@ -459,6 +464,7 @@ FIRES = [
         "prot.repatriation_reintegration", "Thirty Cambodian fishermen were repatriated from Indonesia last week.", "repatriated"
     ),
     _fires("prot.repatriation_reintegration", "The women were reunited with their families in Benin City.", "reunited"),
+    _fires("prot.repatriation_reintegration", "A charity in Accra helps reunite rescued boys with their parents.", "reunite"),
     _fires("prot.repatriation_reintegration", "The consulate paid for the fishermen to fly home to Yangon.", "fly home"),
     _fires(
         "prot.rights_remedies", "A tribunal in Hong Kong ordered the employer to pay compensation to the maid.", "compensation"
@@ -781,6 +787,12 @@ def _vetoed(rule: str, text: str, word: str):  # type: ignore[no-untyped-def]
 
 # (rule, look-alike text, the keyword match that the rule's exclusions must veto, lower-cased)
 EXCLUDED = [
+    # victims found in or coming from a country: a profile, not identification work
+    _vetoed(
+        "prot.identification",
+        "Victims of forced labour have been identified in Poland, Italy and Spain, the profile says.",
+        "victims of forced labour have been identified",
+    ),
     # a venue on fire or collapsing: the rescue is from the disaster, however it is told
     _vetoed(
         "rel.venue_rescue",
@@ -1121,6 +1133,25 @@ def test_look_alike_does_not_vote_for_label(pack: RuleSet, label: str, text: str
 # Pairs of near-identical sentences that must go to different rules: each text, the rules
 # that must fire on it and the rules that must not.
 CONTRASTS = [
+    # prot.identification's passive: victims found by inspectors, not crime victims named or identified by relatives
+    pytest.param(
+        "Inspectors said 45 victims of forced labour were identified on the farms.",
+        {"prot.identification"},
+        set(),
+        id="victims-were-identified",
+    ),
+    pytest.param(
+        "Police said the two victims were identified as local men aged 24 and 31.",
+        set(),
+        {"prot.identification"},
+        id="victims-identified-as-names",
+    ),
+    pytest.param(
+        "Police said the two victims were identified by relatives from their tattoos.",
+        set(),
+        {"prot.identification"},
+        id="victims-identified-by-relatives",
+    ),
     # THEMES.md: training police, prosecutors or judges to build cases is prosecution;
     # training others to recognise trafficking is prevention. Border guards, immigration
     # officers and labour inspectors are trained to spot victims, not to try cases.
