@@ -445,6 +445,11 @@ FIRES = [
         "More than 200 police officers were trained in Addis Ababa last year.",
         "police officers were trained",
     ),
+    _fires(
+        "pros.training_justice",
+        "The embassy funded a two-day workshop in Kampala for 25 judges on trafficking cases.",
+        "workshop in kampala for 25 judges",
+    ),
     # protection
     _fires("prot.identification", "Labour inspectors began screening fishermen in Thai ports for abuse.", "screening"),
     _fires("prot.identification", "Police identified 14 victims during an operation in Johannesburg.", "identified 14 victims"),
@@ -1133,6 +1138,19 @@ def test_look_alike_does_not_vote_for_label(pack: RuleSet, label: str, text: str
 # Pairs of near-identical sentences that must go to different rules: each text, the rules
 # that must fire on it and the rules that must not.
 CONTRASTS = [
+    # a course for border or immigration officers trains them to spot victims (prevention), not to build cases
+    pytest.param(
+        "The IOM ran a three-day course for 40 border officers at the Friendship Bridge.",
+        set(),
+        {"pros.training_justice"},
+        id="course-for-border-officers",
+    ),
+    pytest.param(
+        "The IOM ran a three-day course for 40 police officers at the Friendship Bridge.",
+        {"pros.training_justice"},
+        set(),
+        id="course-for-police-officers",
+    ),
     # prot.identification's passive: victims found by inspectors, not crime victims named or identified by relatives
     pytest.param(
         "Inspectors said 45 victims of forced labour were identified on the farms.",
