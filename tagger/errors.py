@@ -7,6 +7,8 @@ subclasses also derive from the matching built-in (``TypeError``, ``ValueError``
 
 from __future__ import annotations
 
+from typing import Any, TypeGuard
+
 import numpy as np
 
 
@@ -45,9 +47,14 @@ class MissingDependencyError(TaggerError, ImportError):
     """An optional dependency needed for this feature is not installed."""
 
 
+def is_int(value: object) -> TypeGuard[int | np.integer[Any]]:
+    """An int (Python or numpy), not a bool."""
+    return isinstance(value, (int, np.integer)) and not isinstance(value, bool)
+
+
 def check_positive_int(name: str, value: object) -> int:
     """``value`` as a Python int if it is an integer >= 1 (Python or numpy, not a bool);
     else an :class:`InputValueError` naming ``name`` and what was expected."""
-    if not isinstance(value, (int, np.integer)) or isinstance(value, bool) or value < 1:
+    if not (is_int(value) and value >= 1):
         raise InputValueError(f"{name} must be a positive integer, got {value!r}")
     return int(value)

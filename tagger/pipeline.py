@@ -50,6 +50,7 @@ from ._parallel import check_n_jobs
 from ._sparse import Rows
 from ._textproc import DEFAULT_STEMMER, ENGLISH_STOP_WORDS
 from .errors import InputTypeError, InputValueError, NotFittedError, check_positive_int
+from .errors import is_int as _is_int
 from .features import TfidfFeatures
 from .model import LinearModel
 from .paragraphs import lead_paragraphs, split_paragraphs
@@ -177,11 +178,6 @@ def _check_texts(texts: Iterable[Any], what: str = "texts") -> list[str]:
 def _is_number(v: Any) -> bool:
     """A finite int or float (Python or numpy), not a bool."""
     return isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool) and bool(np.isfinite(v))
-
-
-def _is_int(v: Any) -> bool:
-    """An int (Python or numpy), not a bool."""
-    return isinstance(v, (int, np.integer)) and not isinstance(v, bool)
 
 
 def _check_context_margin(value: Any) -> float | None:
