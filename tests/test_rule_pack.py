@@ -72,6 +72,9 @@ FIRES = [
     ),
     _fires("rel.national_bodies", "Officers at Clark airport referred the two women to IACAT on Sunday.", "iacat"),
     _fires("rel.national_bodies", "Penang police opened an ATIPSOM investigation into the spa owner.", "atipsom"),
+    # the regional bodies: COMMIT's meetings are reported without the word trafficking
+    _fires("rel.national_bodies", "Senior officials of the six COMMIT countries met in Bangkok.", "commit"),
+    _fires("rel.national_bodies", "Three more states have ratified ACTIP since the summit.", "actip"),
     _fires(
         "rel.forced_labour", "Inspectors found families held in debt bondage at a brick kiln in Punjab, Pakistan.", "debt bondage"
     ),
@@ -260,6 +263,11 @@ FIRES = [
         "forced young women from moldova and ukraine into prostitution",
     ),
     _fires("rel.coercion_active", "Her uncle compelled her to marry a man twice her age.", "compelled her to marry"),
+    _fires(
+        "rel.coercion_active",
+        "The gang held 40 Kenyans in a compound in Myawaddy, forcing them to run romance scams.",
+        "forcing them to run romance scams",
+    ),
     # the same schedule words as rel.forced_labour's exclusion: "late" is no excuse
     _fires("rel.coercion_active", "The owner forced the girls to work late into the night.", "forced the girls to work"),
     # smuggled migrants held for ransom or kidnapped: the exploitation that makes smuggling trafficking
@@ -370,6 +378,16 @@ FIRES = [
     _fires("pros.court", "A judge in Texas sentenced the ranch owner to 15 years.", "sentenced"),
     _fires("pros.to_justice", "The ministry vowed to bring the recruiters to justice within the year.", "bring the recruiters to justice"),
     _fires("pros.to_justice", "Prosecutors in Manila say it is hard to hold labour traffickers accountable.", "hold labour traffickers accountable"),
+    _fires(
+        "pros.to_justice",
+        "The minister urged provincial committees to take effective action against traffickers.",
+        "take effective action against traffickers",
+    ),
+    _fires(
+        "pros.to_justice",
+        "Strict action will be taken against the brokers, the governor said.",
+        "strict action will be taken against the brokers",
+    ),
     _fires("pros.case_counts", "Last year the police opened 31 forced labour investigations in Ghana.", "opened 31 forced labour investigations"),
     _fires("pros.case_counts", "Trafficking prosecutions declined for a third year in the review period.", "prosecutions declined"),
     # the state-media register of year-end reviews
@@ -433,6 +451,13 @@ FIRES = [
     ),
     _fires("pros.assets", "Spanish police froze their assets and seized three luxury cars.", "froze their assets"),
     _fires("pros.assets", "The gang's leader in Sofia also faces charges of money laundering.", "money laundering"),
+    # Indian enforcement news 'attaches' property
+    _fires(
+        "pros.assets",
+        "The Enforcement Directorate provisionally attached flats and land worth Rs 8 crore belonging to the agent.",
+        "provisionally attached flats",
+    ),
+    _fires("pros.assets", "The court ordered the attachment of the properties of the two brokers.", "attachment of the properties"),
     _fires("pros.complicity", "Two border officials in Nepal were suspended for taking bribes from recruiters.", "bribes"),
     _fires("pros.complicity", "Rights groups in Mexico say impunity for such crimes remains the norm.", "impunity"),
     _fires(
@@ -792,6 +817,16 @@ def _vetoed(rule: str, text: str, word: str):  # type: ignore[no-untyped-def]
 
 # (rule, look-alike text, the keyword match that the rule's exclusions must veto, lower-cased)
 EXCLUDED = [
+    # passports taken from workers are a sign of the crime, not an asset seizure
+    _vetoed("pros.assets", "The recruiter confiscated their passports on arrival in Amman.", "confiscated"),
+    _vetoed("pros.assets", "Workers' passports were routinely confiscated by the agency.", "confiscated"),
+    _vetoed("pros.assets", "Interns described passport confiscation and unpaid overtime.", "confiscation"),
+    _vetoed("pros.assets", "The labour code bans the confiscation of workers' passports.", "confiscation"),
+    # the exploitation of things, not people
+    _vetoed("rel.smuggling_exploitation", "The court halted the exploitation of riverbeds for sand.", "exploitation"),
+    _vetoed("rel.smuggling_exploitation", "Investors bid for licences for offshore gas exploitation.", "exploitation"),
+    # an all-capitals headline: COMMIT is the verb
+    _vetoed("rel.national_bodies", "POLICE CHIEFS COMMIT TO NEW PATROLS IN RIVER TOWNS", "commit"),
     # victims found in or coming from a country: a profile, not identification work
     _vetoed(
         "prot.identification",
