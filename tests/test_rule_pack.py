@@ -458,6 +458,17 @@ FIRES = [
         "provisionally attached flats",
     ),
     _fires("pros.assets", "The court ordered the attachment of the properties of the two brokers.", "attachment of the properties"),
+    # a trafficking law adopted or amended (a full vote; pros.law's keywords are half votes)
+    _fires(
+        "pros.law_change",
+        "The National Assembly on Thursday adopted the revised Law on Human Trafficking Prevention and Combat.",
+        "adopted the revised law on human trafficking",
+    ),
+    _fires(
+        "pros.law_change",
+        "Parliament passed amendments to the anti-trafficking act that raise the minimum sentence to ten years.",
+        "passed amendments to the anti-trafficking act",
+    ),
     _fires("pros.complicity", "Two border officials in Nepal were suspended for taking bribes from recruiters.", "bribes"),
     _fires("pros.complicity", "Rights groups in Mexico say impunity for such crimes remains the norm.", "impunity"),
     _fires(
@@ -817,6 +828,8 @@ def _vetoed(rule: str, text: str, word: str):  # type: ignore[no-untyped-def]
 
 # (rule, look-alike text, the keyword match that the rule's exclusions must veto, lower-cased)
 EXCLUDED = [
+    # a law against trafficking in guns is not a law against trafficking in people
+    _vetoed("pros.law_change", "Congress passed the first federal gun trafficking law that year.", "passed the first federal gun trafficking law"),
     # passports taken from workers are a sign of the crime, not an asset seizure
     _vetoed("pros.assets", "The recruiter confiscated their passports on arrival in Amman.", "confiscated"),
     _vetoed("pros.assets", "Workers' passports were routinely confiscated by the agency.", "confiscated"),
@@ -1173,6 +1186,19 @@ def test_look_alike_does_not_vote_for_label(pack: RuleSet, label: str, text: str
 # Pairs of near-identical sentences that must go to different rules: each text, the rules
 # that must fire on it and the rules that must not.
 CONTRASTS = [
+    # a trafficking law changed is prosecution; the law named as the source of victims' rights is not its change
+    pytest.param(
+        "Two years ago the parliament amended the anti-trafficking law.",
+        {"pros.law_change"},
+        set(),
+        id="trafficking-law-amended",
+    ),
+    pytest.param(
+        "Under the anti-trafficking law, victims may stay in a shelter for up to six months.",
+        set(),
+        {"pros.law_change"},
+        id="rights-under-the-law",
+    ),
     # a course for border or immigration officers trains them to spot victims (prevention), not to build cases
     pytest.param(
         "The IOM ran a three-day course for 40 border officers at the Friendship Bridge.",
