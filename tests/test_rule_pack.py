@@ -828,6 +828,18 @@ def _vetoed(rule: str, text: str, word: str):  # type: ignore[no-untyped-def]
 
 # (rule, look-alike text, the keyword match that the rule's exclusions must veto, lower-cased)
 EXCLUDED = [
+    # the dead brought home, and people kept from going home, are not victims returned
+    _vetoed(
+        "prot.repatriation_reintegration",
+        "The bodies of 40 migrant workers from the province were flown home from Sabah last year.",
+        "flown home",
+    ),
+    _vetoed(
+        "prot.repatriation_reintegration",
+        "Families paid for the repatriation of the bodies of three fishermen who died at sea.",
+        "repatriation",
+    ),
+    _vetoed("prot.repatriation_reintegration", "Brides sold across the border are often kept from returning home.", "returning home"),
     # a law against trafficking in guns is not a law against trafficking in people
     _vetoed("pros.law_change", "Congress passed the first federal gun trafficking law that year.", "passed the first federal gun trafficking law"),
     # passports taken from workers are a sign of the crime, not an asset seizure
