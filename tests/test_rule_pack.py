@@ -842,11 +842,6 @@ EXCLUDED = [
     _vetoed("prot.repatriation_reintegration", "Brides sold across the border are often kept from returning home.", "returning home"),
     # a law against trafficking in guns is not a law against trafficking in people
     _vetoed("pros.law_change", "Congress passed the first federal gun trafficking law that year.", "passed the first federal gun trafficking law"),
-    # passports taken from workers are a sign of the crime, not an asset seizure
-    _vetoed("pros.assets", "The recruiter confiscated their passports on arrival in Amman.", "confiscated"),
-    _vetoed("pros.assets", "Workers' passports were routinely confiscated by the agency.", "confiscated"),
-    _vetoed("pros.assets", "Interns described passport confiscation and unpaid overtime.", "confiscation"),
-    _vetoed("pros.assets", "The labour code bans the confiscation of workers' passports.", "confiscation"),
     # the exploitation of things, not people
     _vetoed("rel.smuggling_exploitation", "The court halted the exploitation of riverbeds for sand.", "exploitation"),
     _vetoed("rel.smuggling_exploitation", "Investors bid for licences for offshore gas exploitation.", "exploitation"),
