@@ -5,6 +5,7 @@ import json
 import os
 import pickle
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -119,6 +120,22 @@ def _as_format(d: Path, version: int, keys: tuple[str, ...], params: tuple[str, 
     write_model_meta(d, meta)
 
 
+def _edit_meta(d: Path, keys: tuple[str, ...], value: Any) -> None:
+    """Set the entry of the model.json in ``d`` at ``keys`` (``("params", "C")`` for a
+    parameter) to ``value``, or delete it when ``value`` is None. An infinite value is
+    written as 1e999: standard JSON has no Infinity, and json reads 1e999 as inf."""
+    meta = model_meta(d)
+    *parents, last = keys
+    node = meta
+    for key in parents:
+        node = node[key]
+    if value is None:
+        del node[last]
+    else:
+        node[last] = value
+    (d / "model.json").write_text(json.dumps(meta).replace("Infinity", "1e999"))
+
+
 def test_format_1_models_without_a_lead_column_still_load(tmp_path):
     # format 1 (before lead_rule_scale): no lead column, no such parameter in model.json
     old = tagger.train(
@@ -175,12 +192,7 @@ def test_the_relevance_shift_survives_a_round_trip(saved):
 
 @pytest.mark.parametrize("value", [None, -0.5, "1", float("inf"), True])
 def test_a_bad_or_missing_relevance_shift_is_refused(saved, value):
-    meta = model_meta(saved)
-    if value is None:
-        del meta["relevance_shift"]
-    else:
-        meta["relevance_shift"] = value
-    (saved / "model.json").write_text(json.dumps(meta).replace("Infinity", "1e999"))
+    _edit_meta(saved, ("relevance_shift",), value)
     with pytest.raises(ModelFileError, match="relevance_shift"):
         tagger.load(saved)
 
@@ -246,9 +258,7 @@ def test_format_4_models_still_count_every_rule_match(tmp_path):
 
 
 def test_a_format_5_model_without_its_vote_counting_flag_is_refused(saved):
-    meta = model_meta(saved)
-    del meta["rule_votes_per_match"]
-    write_model_meta(saved, meta)
+    _edit_meta(saved, ("rule_votes_per_match",), None)
     with pytest.raises(ModelFileError, match="rule_votes_per_match"):
         tagger.load(saved)
 
@@ -275,12 +285,7 @@ def test_format_6_models_end_the_lead_at_the_first_sentence(small_tagger, saved)
 
 @pytest.mark.parametrize("value", [None, "yes", 1])
 def test_a_format_7_model_without_a_boolean_lead_quotation_is_refused(saved, value):
-    meta = model_meta(saved)
-    if value is None:
-        del meta["lead_quotation"]
-    else:
-        meta["lead_quotation"] = value
-    write_model_meta(saved, meta)
+    _edit_meta(saved, ("lead_quotation",), value)
     with pytest.raises(ModelFileError, match="lead_quotation"):
         tagger.load(saved)
 
@@ -310,11 +315,6 @@ def test_the_context_margin_survives_a_round_trip(small_tagger, tmp_path):
 
 @pytest.mark.parametrize(("value", "message"), [(None, "no params.context_margin"), (-1.0, "context_margin must be")])
 def test_a_missing_or_bad_context_margin_is_refused(saved, value, message):
-    meta = model_meta(saved)
-    if value is None:
-        del meta["params"]["context_margin"]
-    else:
-        meta["params"]["context_margin"] = value
-    write_model_meta(saved, meta)
+    _edit_meta(saved, ("params", "context_margin"), value)
     with pytest.raises(ModelFileError, match=message):
         tagger.load(saved)
