@@ -469,6 +469,12 @@ FIRES = [
         "Parliament passed amendments to the anti-trafficking act that raise the minimum sentence to ten years.",
         "passed amendments to the anti-trafficking act",
     ),
+    # session 29: the law's long Vietnamese and Lao titles put five words between "law on" and "trafficking"
+    _fires(
+        "pros.law_change",
+        "Deputies voted to adopt the revised Law on Prevention and Combat of Human Trafficking on Friday.",
+        "adopt the revised law on prevention and combat of human trafficking",
+    ),
     _fires("pros.complicity", "Two border officials in Nepal were suspended for taking bribes from recruiters.", "bribes"),
     _fires("pros.complicity", "Rights groups in Mexico say impunity for such crimes remains the norm.", "impunity"),
     _fires(
@@ -628,6 +634,27 @@ FIRES = [
         "The 19 women rescued from bars in Penang were handed over to Lao officials at the Friendship Bridge.",
         "women rescued from bars in penang were handed over to lao officials",
     ),
+    # session 29: rescued people handed to their families or to the welfare ministry
+    _fires(
+        "prot.handover",
+        "The four girls stopped at the checkpoint were handed over to their families in Nghe An the next day.",
+        "girls stopped at the checkpoint were handed over to their families",
+    ),
+    _fires(
+        "prot.handover",
+        "Two children found in the clinic have been handed over to the state Ministry of Women Affairs.",
+        "children found in the clinic have been handed over to the state ministry of women",
+    ),
+    # session 29: vocabulary found by study sets written from THEMES.md
+    _fires("rel.national_bodies", "NAPTIP officers intercepted nine girls at the motor park in Kano.", "naptip"),
+    _fires("rel.human_trafficking", "Fiji was urged to accede to the UN TIP Protocol without delay.", "tip protocol"),
+    _fires("rel.scam_rescue", "Each province must shelter people rescued from online scam sites.", "rescued from online scam sites"),
+    _fires(
+        "rel.other_exploitation",
+        "Thousands of people may be held in compounds where they are forced to carry out online scams.",
+        "forced to carry out online scams",
+    ),
+    _fires("rel.forced_labour", "The Anti-Slavery Commissioner will publish guidance for retailers in May.", "anti-slavery"),
     _fires("prot.handover", "The handover of 30 Myanmar fishermen took place in Ranong.", "handover of 30 myanmar fishermen"),
     _fires("prot.rescue", "Police free 18 Nepali girls from a circus in Punjab.", "free 18 nepali girls"),
     _fires("pros.investigation_police", "Enforcement agencies in Sabah carried out 40 operations this year.", "enforcement agencies"),
@@ -882,6 +909,9 @@ EXCLUDED = [
         "enslaved",
     ),
     _vetoed("rel.forced_labour", "Records show 240 people were enslaved on the Virginia estate in 1820.", "enslaved"),
+    # the abolitionists of history: an anti-slavery society of the 1830s is no trafficking news
+    _vetoed("rel.forced_labour", "The town hall hosted meetings of an anti-slavery society in 1833.", "anti-slavery"),
+    _vetoed("rel.forced_labour", "Museums in Hull mark the anti-slavery campaigns of William Wilberforce.", "anti-slavery"),
     # NGOs acting alone, "without government funding", are not cooperating with anyone
     _vetoed("part.cooperation", "Two NGOs in Mombasa still run the only shelter for boys, without any state funding.", "ngos"),
     _vetoed("part.cooperation", "Church groups and NGOs, which received no government support, ran both shelters.", "ngos"),
