@@ -634,6 +634,21 @@ FIRES = [
         "The 19 women rescued from bars in Penang were handed over to Lao officials at the Friendship Bridge.",
         "women rescued from bars in penang were handed over to lao officials",
     ),
+    # session 29: victim-support vocabulary found by study sets written from THEMES.md
+    _fires("prot.shelter", "The grants fund safe housing and counselling for women leaving the sex trade.", "safe housing"),
+    _fires("prot.assistance", "Specialised services for male victims remained scarce outside the capital.", "specialised services"),
+    _fires(
+        "prot.services_for_victims",
+        "Caseworkers support people who have been exploited through the benefits system.",
+        "support people who have been exploited",
+    ),
+    _fires(
+        "prot.repatriation_reintegration",
+        "Nine girls who returned from being trafficked to Malaysia started a tailoring course.",
+        "returned from being trafficked",
+    ),
+    _fires("prot.rights_remedies", "Buyers must pay for remediation for workers found in debt bondage.", "remediation for workers"),
+    _fires("prot.referral", "The guidelines cover the cross-border referral of trafficked children.", "cross-border referral"),
     # session 29: rescued people handed to their families or to the welfare ministry
     _fires(
         "prot.handover",
