@@ -649,6 +649,14 @@ FIRES = [
     ),
     _fires("prot.rights_remedies", "Buyers must pay for remediation for workers found in debt bondage.", "remediation for workers"),
     _fires("prot.referral", "The guidelines cover the cross-border referral of trafficked children.", "cross-border referral"),
+    # session 29: cooperation in the words of agency news and treaties
+    _fires(
+        "part.cooperation_strong",
+        "The nine fishermen were freed with the help of Indonesian authorities in Ambon.",
+        "with the help of indonesian authorities",
+    ),
+    _fires("part.cooperation", "Police acted on information exchanged with their Lao counterparts.", "information exchanged"),
+    _fires("part.cooperation", "The requested State shall decide on the surrender within sixty days.", "requested state"),
     # session 29: rescued people handed to their families or to the welfare ministry
     _fires(
         "prot.handover",
@@ -1150,6 +1158,12 @@ LOOK_ALIKES = [
     pytest.param("prosecution", "Health workers discovered and treated 12 cases of malaria among returnees.", id="treated-cases"),
     pytest.param("prosecution", "The helpline handled 300 cases last month, most about housing.", id="helpline-cases"),
     pytest.param("relevance", "Heavy traffic on the highway into Nairobi delayed commuters for hours.", id="road-traffic"),
+    # with the help of an interpreter or of relatives: no partner named (part.cooperation_strong)
+    pytest.param(
+        "partnership",
+        "The officer explained the charges to the victim with the help of a trained interpreter.",
+        id="interpreter-help",
+    ),
     # part.foreign_funding: 'US' and 'UK' count only in capitals, so 'money from us' is no donor
     pytest.param("partnership", "The broker took the money from us and never came back.", id="money-from-us"),
     pytest.param("relevance", "Internet traffic through the data centre in Frankfurt doubled this year.", id="network-traffic"),
