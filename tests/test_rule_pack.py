@@ -657,6 +657,17 @@ FIRES = [
     ),
     _fires("part.cooperation", "Police acted on information exchanged with their Lao counterparts.", "information exchanged"),
     _fires("part.cooperation", "The requested State shall decide on the surrender within sixty days.", "requested state"),
+    # session 29: police work across borders is prosecution as well as partnership (THEMES.md's note)
+    _fires(
+        "pros.joint_enforcement",
+        "The state took part in more international investigations than the year before.",
+        "international investigations",
+    ),
+    _fires(
+        "pros.joint_enforcement",
+        "The two police forces will swap intelligence on suspected traffickers every week.",
+        "swap intelligence on suspected traffickers",
+    ),
     # session 29: rescued people handed to their families or to the welfare ministry
     _fires(
         "prot.handover",
@@ -892,6 +903,12 @@ EXCLUDED = [
     _vetoed("prot.repatriation_reintegration", "Brides sold across the border are often kept from returning home.", "returning home"),
     # a law against trafficking in guns is not a law against trafficking in people
     _vetoed("pros.law_change", "Congress passed the first federal gun trafficking law that year.", "passed the first federal gun trafficking law"),
+    # a joint operation against drugs or arms is not one against trafficking in persons
+    _vetoed(
+        "pros.joint_enforcement",
+        "Thai and Lao police mounted a joint operation that seized 2 million methamphetamine pills.",
+        "joint operation",
+    ),
     # the exploitation of things, not people
     _vetoed("rel.smuggling_exploitation", "The court halted the exploitation of riverbeds for sand.", "exploitation"),
     _vetoed("rel.smuggling_exploitation", "Investors bid for licences for offshore gas exploitation.", "exploitation"),
