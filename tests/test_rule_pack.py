@@ -668,6 +668,12 @@ FIRES = [
         "The two police forces will swap intelligence on suspected traffickers every week.",
         "swap intelligence on suspected traffickers",
     ),
+    # session 29: the TIP Report's oversight of the sectors where forced labour is found is prevention
+    _fires(
+        "prev.migration_recruitment",
+        "The ministry gave little money for oversight of agricultural sectors that employ migrants.",
+        "oversight of agricultural sectors",
+    ),
     # session 29: rescued people handed to their families or to the welfare ministry
     _fires(
         "prot.handover",
@@ -1175,6 +1181,12 @@ LOOK_ALIKES = [
     pytest.param("prosecution", "Health workers discovered and treated 12 cases of malaria among returnees.", id="treated-cases"),
     pytest.param("prosecution", "The helpline handled 300 cases last month, most about housing.", id="helpline-cases"),
     pytest.param("relevance", "Heavy traffic on the highway into Nairobi delayed commuters for hours.", id="road-traffic"),
+    # profiles name high-risk sectors to say where victims are found: no regulation of them (prev.migration_recruitment)
+    pytest.param(
+        "prevention",
+        "Foreign workers in high-risk sectors such as logging and mining are exploited in forced labour.",
+        id="high-risk-sectors-described",
+    ),
     # with the help of an interpreter or of relatives: no partner named (part.cooperation_strong)
     pytest.param(
         "partnership",
