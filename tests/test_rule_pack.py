@@ -909,6 +909,12 @@ EXCLUDED = [
     _vetoed("prot.repatriation_reintegration", "Brides sold across the border are often kept from returning home.", "returning home"),
     # a law against trafficking in guns is not a law against trafficking in people
     _vetoed("pros.law_change", "Congress passed the first federal gun trafficking law that year.", "passed the first federal gun trafficking law"),
+    # a regional body's plan of action is cooperation between countries, not one government's national plan
+    _vetoed(
+        "prev.action_plan",
+        "Officials of the six COMMIT countries reviewed the Sub-regional Plan of Action in Hanoi.",
+        "plan of action",
+    ),
     # a joint operation against drugs or arms is not one against trafficking in persons
     _vetoed(
         "pros.joint_enforcement",
