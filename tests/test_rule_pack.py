@@ -674,6 +674,19 @@ FIRES = [
         "The ministry gave little money for oversight of agricultural sectors that employ migrants.",
         "oversight of agricultural sectors",
     ),
+    # session 29: non-punishment, permission to stay and return in the words of statutes and agency news
+    _fires(
+        "prot.rights_remedies",
+        "A trafficked person shall not be held criminally or administratively liable for entering the country illegally.",
+        "trafficked person shall not be held criminally or administratively liable",
+    ),
+    _fires(
+        "prot.privacy_and_stay",
+        "The law lets victims of forced labour to stay for a year while they recover.",
+        "lets victims of forced labour to stay",
+    ),
+    _fires("prot.repatriation_reintegration", "Officials went to Moscow to negotiate the return of Nepali men.", "return of nepali men"),
+    _fires("prot.repatriation_reintegration", "The embassy is working with the shipowner to bring them home.", "bring them home"),
     # session 29: rescued people handed to their families or to the welfare ministry
     _fires(
         "prot.handover",
