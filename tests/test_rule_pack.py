@@ -687,6 +687,18 @@ FIRES = [
     ),
     _fires("prot.repatriation_reintegration", "Officials went to Moscow to negotiate the return of Nepali men.", "return of nepali men"),
     _fires("prot.repatriation_reintegration", "The embassy is working with the shipowner to bring them home.", "bring them home"),
+    # session 29: a body described as coordinating the response, and who pays for recruitment
+    _fires("prev.migration_recruitment", "The ministry capped recruitment costs at one month's wage for domestic workers.", "recruitment costs"),
+    _fires(
+        "prev.action_plan",
+        "A working group of six ministries meets monthly to coordinate the national response.",
+        "coordinate the national response",
+    ),
+    _fires(
+        "prev.migration_recruitment",
+        "The agreement requires employers to pay recruitment costs and airfares.",
+        "employers to pay recruitment",
+    ),
     # session 29: rescued people handed to their families or to the welfare ministry
     _fires(
         "prot.handover",
