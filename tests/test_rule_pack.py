@@ -699,6 +699,7 @@ FIRES = [
         "The agreement requires employers to pay recruitment costs and airfares.",
         "employers to pay recruitment",
     ),
+    _fires("rel.human_trafficking", "Six detectives will work only on cases involving trafficked juveniles.", "trafficked juveniles"),
     # session 29: rescued people handed to their families or to the welfare ministry
     _fires(
         "prot.handover",
