@@ -700,6 +700,13 @@ FIRES = [
         "employers to pay recruitment",
     ),
     _fires("rel.human_trafficking", "Six detectives will work only on cases involving trafficked juveniles.", "trafficked juveniles"),
+    _fires(
+        "prot.rescue",
+        "Police removed 96 workers, among them Kenyans, Ugandans and Ethiopians, from a compound in Myawaddy.",
+        "removed 96 workers, among them kenyans, ugandans and ethiopians, from",
+    ),
+    _fires("prot.rights_remedies", "The judge also ordered him to pay each victim 300,000 baht.", "pay each victim"),
+    _fires("rel.other_exploitation", "The recruits were made to run fake crypto schemes all night.", "made to run fake"),
     # session 29: rescued people handed to their families or to the welfare ministry
     _fires(
         "prot.handover",
