@@ -1053,6 +1053,7 @@ EXCLUDED = [
     _vetoed("rel.trafficking_generic", "Forest rangers in Sumatra caught a man trafficking songbirds and slow lorises.", "trafficking"),
     _vetoed("rel.trafficking_generic", "Border police in Mae Sai arrested a couple for trafficking 30,000 yaba tablets.", "trafficking"),
     _vetoed("rel.trafficking_generic", "Tiger parts traffickers were sentenced in Hanoi on Friday.", "traffickers"),
+    _vetoed("rel.trafficking_generic", "Patrols on the Mekong target ketamine trafficking from the Golden Triangle.", "trafficking"),
     _vetoed(
         "rel.trafficking_generic",
         "Anti-narcotics police in Shan State burned seized heroin and said more traffickers would be caught.",
