@@ -57,22 +57,8 @@ def corpus() -> tuple[list[str], str]:
 
 
 def full_scan(rules: RuleSet, texts: list[str]) -> list[list[tuple[Any, ...]]]:
-    import re
-
-    control = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-    out = []
-    for text in texts:
-        norm = control.sub(" ", text)
-        hits = []
-        for c in rules._compiled:
-            excluded = [m.span() for x in c.exclude for m in x.regex.finditer(norm)]
-            for m in c.regex.finditer(norm):
-                s, e = m.span()
-                if s < e and not any(s < xe and xs < e for xs, xe in excluded):
-                    hits.append((c.rule.name, s, e, text[s:e]))
-        hits.sort(key=lambda h: (h[1], h[2]))
-        out.append(hits)
-    return out
+    """Every rule's regex over every whole text (:meth:`RuleSet._full_scan`), as (rule, start, end, text)."""
+    return [[(h.rule, h.start, h.end, h.text) for h in rules._full_scan(text)] for text in texts]
 
 
 def best(fn: Any, repeats: int) -> tuple[float, Any]:

@@ -160,6 +160,23 @@ class RuleSet:
             raise InputTypeError(f"text must be a str, got {type(text).__name__}")
         return self.match_many([text])[0]
 
+    def _full_scan(self, text: str) -> list[RuleHit]:
+        """What :meth:`match` means, without any shortcut (no word index, no
+        prefilters): every rule's regex over the whole text (control characters read as
+        spaces), minus hits that overlap one of its exclusions, in position order (rule
+        order among equal spans). Far slower; the reference that ``tests/test_rules.py``
+        and ``benchmarks/bench_rules.py`` hold the fast path to."""
+        norm = _CONTROL.sub(" ", text)
+        out = []
+        for c in self._compiled:
+            excluded = [m.span() for x in c.exclude for m in x.regex.finditer(norm)]
+            for m in c.regex.finditer(norm):
+                s, e = m.span()
+                if s < e and not any(s < xe and xs < e for xs, xe in excluded):
+                    out.append(RuleHit(c.rule.name, c.rule.theme, s, e, text[s:e], c.rule.weight))
+        out.sort(key=lambda h: (h.start, h.end))
+        return out
+
     def match_many(self, texts: Sequence[str]) -> list[list[RuleHit]]:
         """``[self.match(t) for t in texts]``, several times faster on a batch: the
         places where keywords can match are found in one regex pass over the whole

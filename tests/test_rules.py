@@ -161,19 +161,8 @@ def test_indexed_matching_equals_a_full_regex_scan():
 
 
 def full_scan(rules: RuleSet, text: str) -> list[tuple[str, str, int, int, str, float]]:
-    """What matching means, without any shortcut: every rule's regex over the whole
-    text (control characters read as spaces), minus hits that overlap an exclusion,
-    in position order (rule order among equal spans)."""
-    norm = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", " ", text)
-    out = []
-    for c in rules._compiled:
-        excluded = [m.span() for x in c.exclude for m in x.regex.finditer(norm)]
-        for m in c.regex.finditer(norm):
-            s, e = m.span()
-            if s < e and not any(s < xe and xs < e for xs, xe in excluded):
-                out.append((c.rule.name, c.rule.theme, s, e, text[s:e], c.rule.weight))
-    out.sort(key=lambda h: (h[2], h[3]))
-    return out
+    """What matching means, without any shortcut (:meth:`RuleSet._full_scan`)."""
+    return as_tuples(rules._full_scan(text))
 
 
 def as_tuples(hits) -> list[tuple[str, str, int, int, str, float]]:
