@@ -824,6 +824,63 @@ def _rule_from_dict(d: Any, source: object, idx: int) -> Rule:
     return rule
 
 
+#: Rule file formats this version reads. 2 adds named lists (``[lists]``, see
+#: :func:`_named_lists`); a format 1 file has none.
+RULE_FILE_FORMATS = (1, 2)
+_LIST_REF = re.compile(r"\{list:([^{}]*)\}")
+_LIST_NAME = re.compile(r"[A-Za-z_]\w*")
+
+
+def _named_lists(raw: Any, source: object) -> dict[str, str]:
+    """The ``[lists]`` table: each name holds regex alternatives that patterns and
+    exclusions use as ``{list:name}``, written once instead of pasted into every regex
+    that needs them (the goods a drug-trafficking exclusion names, say). A reference
+    stands for the alternation ``(?:a|b|c)``. An item may refer to lists defined above
+    it, so a list can be built from smaller ones."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise DataFileError(source, None, "[lists] must be a table of name = [regex, ...]")
+    lists: dict[str, str] = {}
+    for name, items in raw.items():
+        if not _LIST_NAME.fullmatch(name):
+            raise DataFileError(source, None, f"list name {name!r} must be letters, digits and underscores")
+        if not isinstance(items, list) or not items or not all(isinstance(i, str) and i for i in items):
+            raise DataFileError(source, None, f"list {name!r} must be a non-empty list of non-empty strings")
+        alternation = "(?:" + "|".join(_expand(i, lists, source, f"list {name!r}") for i in items) + ")"
+        try:
+            re.compile(alternation)
+        except re.error as exc:
+            raise DataFileError(source, None, f"list {name!r}: {exc}") from None
+        lists[name] = alternation
+    return lists
+
+
+def _expand(regex: str, lists: dict[str, str], source: object, where: str) -> str:
+    def alternation(m: re.Match[str]) -> str:
+        if m.group(1) not in lists:
+            known = ", ".join(lists) or "none"
+            raise DataFileError(
+                source, None, f"{where}: unknown list {m.group()!r} (lists defined before it: {known})"
+            )
+        return lists[m.group(1)]
+
+    return _LIST_REF.sub(alternation, regex)
+
+
+def _with_lists(item: Any, lists: dict[str, str], source: object, idx: int) -> Any:
+    """A [[rules]] table with ``{list:name}`` in its patterns and exclusions spelled out."""
+    if not isinstance(item, dict):
+        return item
+    out = dict(item)
+    for field in ("patterns", "exclude"):
+        values = item.get(field)
+        if isinstance(values, list):
+            where = f"rule #{idx} ({item.get('name', '?')}) {field}"
+            out[field] = [_expand(v, lists, source, where) if isinstance(v, str) else v for v in values]
+    return out
+
+
 def load_rules(path: str | Path) -> RuleSet:
     """Read a rules TOML file (see ``seeds/rules.toml`` for the format)."""
     path = Path(path)
@@ -834,7 +891,13 @@ def load_rules(path: str | Path) -> RuleSet:
         raise DataFileError(path, None, "rules file not found") from None
     except tomllib.TOMLDecodeError as exc:
         raise DataFileError(path, None, f"not valid TOML: {exc}") from None
+    version = data.get("format", 1)
+    if isinstance(version, bool) or version not in RULE_FILE_FORMATS:
+        raise DataFileError(path, None, f"format = {version!r} is not one this version reads {RULE_FILE_FORMATS}")
+    if "lists" in data and version < 2:
+        raise DataFileError(path, None, "[lists] needs format = 2")
+    lists = _named_lists(data.get("lists"), path)
     items = data.get("rules")
     if not isinstance(items, list) or not items:
         raise DataFileError(path, None, "expected one or more [[rules]] tables")
-    return RuleSet.from_list(items, source=path)
+    return RuleSet.from_list([_with_lists(d, lists, path, i) for i, d in enumerate(items, 1)], source=path)

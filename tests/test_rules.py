@@ -104,6 +104,19 @@ def test_duplicate_rule_names_rejected():
         ('[[rules]]\nname = "a"\ntheme = "relevance"\nkeywords = ["x"]\nweight = -1\n', "weight must be a positive"),
         ("format = 1\n", "expected one or more"),
         ("[[rules]\n", "not valid TOML"),
+        ('format = 3\n[[rules]]\nname = "a"\ntheme = "relevance"\nkeywords = ["x"]\n', "format = 3 is not one"),
+        ('format = 1\n[lists]\ngoods = ["gold"]\n', "[lists] needs format = 2"),
+        ('format = 2\n[lists]\ngoods = "gold"\n', "list 'goods' must be a non-empty list"),
+        ('format = 2\n[lists]\ngoods = ["gold", ""]\n', "list 'goods' must be a non-empty list"),
+        ('format = 2\n[lists]\n"bad name" = ["x"]\n', "list name 'bad name'"),
+        ('format = 2\n[lists]\ngoods = ["(gold"]\n', "list 'goods'"),
+        # a list may only use lists defined above it
+        ('format = 2\n[lists]\na = ["{list:b}"]\nb = ["x"]\n', "list 'a': unknown list '{list:b}'"),
+        (
+            'format = 2\n[lists]\ngoods = ["gold"]\n[[rules]]\nname = "r"\ntheme = "relevance"\n'
+            'patterns = ["{list:good}"]\n',
+            "rule #1 (r) patterns: unknown list '{list:good}' (lists defined before it: goods)",
+        ),
     ],
 )
 def test_bad_rule_files_name_the_problem(tmp_path, body, message):
@@ -112,6 +125,23 @@ def test_bad_rule_files_name_the_problem(tmp_path, body, message):
     with pytest.raises(DataFileError, match=re.escape(message)) as err:
         load_rules(p)
     assert str(p) in str(err.value)
+
+
+def test_named_lists_are_spelled_out_in_patterns_and_exclusions(tmp_path):
+    p = tmp_path / "rules.toml"
+    p.write_text(
+        "format = 2\n[lists]\n"
+        "metal = ['gold', 'silver']\n"
+        "goods = ['{list:metal}', 'timber']\n"
+        "[[rules]]\nname = 'r'\ntheme = 'relevance'\n"
+        "patterns = ['\\btraffick\\w*']\n"
+        "exclude = ['\\b{list:goods}\\s+traffick\\w*']\n"
+    )
+    rule = load_rules(p).rules[0]
+    assert rule.exclude == (r"\b(?:(?:gold|silver)|timber)\s+traffick\w*",)
+    rs = load_rules(p)
+    assert [(h.start, h.text) for h in rs.match("silver trafficking and people trafficking")] == [(30, "trafficking")]
+    assert rs.match("timber trafficking") == []
 
 
 def test_rule_set_round_trips_and_hashes_stably():
