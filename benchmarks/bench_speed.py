@@ -110,7 +110,14 @@ def sklearn_pipeline(t: Any, core: bool = False) -> Any:
         if not core and (t.vote_columns_ or t.lead_votes_ or t.aside_votes_ or t.relevance_shift_):
             hits = [t.rules_.match(x) for x in texts]
             votes = _votes(
-                hits, texts, t.vote_columns_, t.taxonomy_.label_ids[0], t.lead_votes_, t.aside_votes_, t.vote_per_match_
+                hits,
+                texts,
+                t.vote_columns_,
+                t.taxonomy_.label_ids[0],
+                lead=t.lead_votes_,
+                aside=t.aside_votes_,
+                per_match=t.vote_per_match_,
+                quotation=t.lead_quotation_,
             )
             X = sp.hstack([T, sp.csr_matrix(votes)], format="csr")
         P = np.column_stack([m.predict_proba(X)[:, 1] for m in models])

@@ -94,6 +94,7 @@ def _votes(
     texts: Sequence[str],
     columns: Sequence[str],
     label: str,
+    *,
     lead: bool = False,
     aside: bool = False,
     per_match: bool = False,
@@ -107,13 +108,17 @@ def _votes(
     V = _rule_votes(hits_per_text, columns, per_match)
     if not (lead or aside):
         return V
-    return np.hstack([V, _positional_votes(hits_per_text, texts, label, lead, aside, per_match, quotation)])
+    positional = _positional_votes(
+        hits_per_text, texts, label, lead=lead, aside=aside, per_match=per_match, quotation=quotation
+    )
+    return np.hstack([V, positional])
 
 
 def _positional_votes(
     hits_per_text: Sequence[Sequence[RuleHit]],
     texts: Sequence[str],
     label: str,
+    *,
     lead: bool,
     aside: bool,
     per_match: bool = False,
@@ -485,7 +490,10 @@ class Tagger:
         aside = self.aside_rule_scale > 0
         train_hits = rules.match_many(texts)
         per_match = bool(self.vote_per_match)
-        V = _votes(train_hits, texts, vote_columns, label_ids[0], lead, aside, per_match, _QUOTATION_LEAD)
+        V = _votes(
+            train_hits, texts, vote_columns, label_ids[0], lead=lead, aside=aside, per_match=per_match,
+            quotation=_QUOTATION_LEAD,
+        )
         scales = self._column_scales(label_ids, vote_columns, lead, aside)
 
         logger.info("cross-validating on %d examples (%d folds)", len(texts), self.cv_folds)
@@ -696,10 +704,10 @@ class Tagger:
             texts,
             self.vote_columns_,
             self.taxonomy_.label_ids[0],
-            self.lead_votes_,
-            self.aside_votes_,
-            self.vote_per_match_,
-            self.lead_quotation_,
+            lead=self.lead_votes_,
+            aside=self.aside_votes_,
+            per_match=self.vote_per_match_,
+            quotation=self.lead_quotation_,
         )
         return _design(X, V), hits, no_words
 
