@@ -15,6 +15,7 @@ import json
 import logging
 import os
 import sys
+import tomllib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,6 +74,26 @@ def _open_binary(path: str | Path) -> BinaryIO:
         fh.close()
         raise DataFileError(p, None, "looks gzip-compressed; decompress it first (e.g. gunzip)")
     return fh
+
+
+def read_toml(path: str | Path, what: str) -> dict[str, Any]:
+    """Read a TOML file; ``what`` names it in the error of a missing file ("rules
+    file"). Every failure is a :class:`DataFileError` naming the path: not found, a
+    directory, unreadable, not UTF-8, not valid TOML."""
+    p = Path(path)
+    if not p.exists():
+        raise DataFileError(p, None, f"{what} not found")
+    if p.is_dir():
+        raise DataFileError(p, None, "is a directory, expected a file")
+    try:
+        with p.open("rb") as fh:
+            return tomllib.load(fh)
+    except OSError as exc:
+        raise DataFileError(p, None, f"cannot open: {exc.strerror}") from None
+    except UnicodeDecodeError as exc:
+        raise DataFileError(p, None, f"not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise DataFileError(p, None, f"not valid TOML: {exc}") from None
 
 
 def iter_jsonl(path: str | Path) -> Iterator[Record]:

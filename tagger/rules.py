@@ -12,13 +12,13 @@ import functools
 import hashlib
 import json
 import re
-import tomllib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 from .errors import DataFileError, InputTypeError
+from .io import read_toml
 
 _RULE_FIELDS = {"name", "theme", "description", "keywords", "patterns", "triggers", "exclude", "weight", "case_sensitive"}
 _JOIN = r"[\s\-\u2010-\u2014]+"  # a space or hyphen in a keyword matches runs of either
@@ -884,13 +884,7 @@ def _with_lists(item: Any, lists: dict[str, str], source: object, idx: int) -> A
 def load_rules(path: str | Path) -> RuleSet:
     """Read a rules TOML file (see ``seeds/rules.toml`` for the format)."""
     path = Path(path)
-    try:
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
-    except FileNotFoundError:
-        raise DataFileError(path, None, "rules file not found") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise DataFileError(path, None, f"not valid TOML: {exc}") from None
+    data = read_toml(path, "rules file")
     version = data.get("format", 1)
     if isinstance(version, bool) or version not in RULE_FILE_FORMATS:
         raise DataFileError(path, None, f"format = {version!r} is not one this version reads {RULE_FILE_FORMATS}")

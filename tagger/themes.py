@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .errors import DataFileError
+from .io import read_toml
 
 RELEVANCE = "relevance"
 THEME_IDS: tuple[str, ...] = ("prevention", "prosecution", "protection", "partnership")
@@ -78,11 +78,5 @@ def _theme_from(d: dict[str, Any]) -> Theme:
 def load_taxonomy(path: str | Path) -> Taxonomy:
     """Read a ``themes.toml`` file (see ``seeds/themes.toml``)."""
     path = Path(path)
-    try:
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
-    except FileNotFoundError:
-        raise DataFileError(path, None, "themes file not found") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise DataFileError(path, None, f"not valid TOML: {exc}") from None
+    data = read_toml(path, "themes file")
     return Taxonomy.from_dict(data, source=path)
