@@ -729,6 +729,24 @@ FIRES = [
     ),
     _fires("rel.forced_labour", "The Anti-Slavery Commissioner will publish guidance for retailers in May.", "anti-slavery"),
     _fires("prot.handover", "The handover of 30 Myanmar fishermen took place in Ranong.", "handover of 30 myanmar fishermen"),
+    # the same handovers across a border are cooperation between two countries' officials
+    _fires(
+        "part.cross_border_handover",
+        "Malaysian police handed over 26 Vietnamese women at the Bukit Kayu Hitam checkpoint.",
+        "handed over 26 vietnamese women",
+    ),
+    _fires(
+        "part.cross_border_handover",
+        "After screening, the nine girls were handed back to Myanmar authorities at the bridge.",
+        "handed back to myanmar authorities",
+    ),
+    _fires("part.cross_border_handover", "The rescued deckhands were later transferred to their embassy in Dili.", "transferred to their embassy"),
+    _fires("part.cross_border_handover", "A hand-over ceremony for 31 Lao returnees was held in Nong Khai.", "hand-over ceremony for 31 lao returnees"),
+    _fires(
+        "part.cross_border_handover",
+        "The border post took in 15 Cambodian workers handed over by Thai police at Khlong Luek.",
+        "cambodian workers handed over by thai police",
+    ),
     _fires("prot.rescue", "Police free 18 Nepali girls from a circus in Punjab.", "free 18 nepali girls"),
     _fires("pros.investigation_police", "Enforcement agencies in Sabah carried out 40 operations this year.", "enforcement agencies"),
     _fires("pros.court", "The brokers will face legal action, the minister said on Monday.", "face legal action"),
@@ -940,6 +958,17 @@ EXCLUDED = [
         "repatriation",
     ),
     _vetoed("prot.repatriation_reintegration", "Brides sold across the border are often kept from returning home.", "returning home"),
+    # part.cross_border_handover: an offender handed to another country's police is not a victim going home
+    _vetoed(
+        "part.cross_border_handover",
+        "The two suspects were handed over to Lao authorities at the bridge on Monday.",
+        "handed over to lao authorities",
+    ),
+    _vetoed(
+        "part.cross_border_handover",
+        "Immigration officers handed the fugitive back to Chinese authorities in Mohan.",
+        "handed the fugitive back to chinese authorities",
+    ),
     # a law against trafficking in guns is not a law against trafficking in people
     _vetoed("pros.law_change", "Congress passed the first federal gun trafficking law that year.", "passed the first federal gun trafficking law"),
     # a regional body's plan of action is cooperation between countries, not one government's national plan
@@ -1285,6 +1314,8 @@ LOOK_ALIKES = [
     # prot.handover: suspects and goods handed over are not rescued people going home
     pytest.param("protection", "The suspect was handed over to Thai authorities on Friday.", id="suspect-handed-over"),
     pytest.param("protection", "The club handed over 20 footballs to children in the village.", id="footballs-handed-over"),
+    # part.cross_border_handover: children handed to their own families is not cooperation between countries
+    pytest.param("partnership", "The 12 girls were handed over to their families in Kandal on Friday.", id="handed-to-families"),
     # prot.rescue: 'free' before a number of things, not of people
     pytest.param("protection", "The museum will free 30 parking spaces for visitors.", id="free-parking-spaces"),
     # rel.human_trafficking: 'traffic' with no people as its object
