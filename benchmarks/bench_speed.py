@@ -60,7 +60,18 @@ def build_corpus(n: int, vocabulary: list[str]) -> tuple[list[str], str]:
         source = f"../shared/data ({len(texts)} distinct texts, cycled)"
     else:
         rng = random.Random(0)
-        words = [w for t in vocabulary for w in t.split()] + ["the", "a", "of", "and", "to", "in", "said", "on", "for", "with"] * 50
+        words = [w for t in vocabulary for w in t.split()] + [
+            "the",
+            "a",
+            "of",
+            "and",
+            "to",
+            "in",
+            "said",
+            "on",
+            "for",
+            "with",
+        ] * 50
         for _ in range(5000):
             texts.append(" ".join(rng.choice(words) for _ in range(rng.randint(15, 120))).capitalize() + ".")
         source = "generated (5000 distinct texts, cycled)"
@@ -279,8 +290,10 @@ def main() -> None:
     w = 44
     print(f"{'TF-IDF + linear part only (what numpy replaces)':{w}} {'para/s':>12}")
     print(f"{'  scikit-learn TfidfVectorizer + LR':{w}} {n / core_skl_s:>12,.0f}")
-    print(f"{'  tagger numpy path':{w}} {n / core_ours_s:>12,.0f}   x{core_skl_s / core_ours_s:.1f} vs scikit-learn;"
-          f" max |difference| {core_diff:.2e}")
+    print(
+        f"{'  tagger numpy path':{w}} {n / core_ours_s:>12,.0f}   x{core_skl_s / core_ours_s:.1f} vs scikit-learn;"
+        f" max |difference| {core_diff:.2e}"
+    )
     print()
     print(f"{'full model, rule matching included (one process)':{w}} {'para/s':>12}")
     print(f"{'  scikit-learn pipeline':{w}} {n / skl_s:>12,.0f}")
@@ -290,13 +303,17 @@ def main() -> None:
     print(f"{'  fastText':{w}} {ft}")
     print(f"max |score difference| tagger vs scikit-learn: {diff:.2e}; n_jobs=2 vs 1: {jobs_diff:.2e}")
     print()
-    print(f"single paragraph Tagger.tag with evidence ({len(singles)} calls): "
-          f"p50 {np.percentile(lat, 50):.3f} ms, p99 {np.percentile(lat, 99):.3f} ms")
+    print(
+        f"single paragraph Tagger.tag with evidence ({len(singles)} calls): "
+        f"p50 {np.percentile(lat, 50):.3f} ms, p99 {np.percentile(lat, 99):.3f} ms"
+    )
     print(f"cold start `tagger tag` one short text, new process (median of 5): {cold_s:.3f} s wall")
     print(f"  scikit-learn imported when loading and tagging: {imports_sklearn}")
     print(f"model load: {load_s * 1000:.1f} ms (median of 7; first load in this process {first_load * 1000:.1f} ms)")
-    print(f"peak RSS: {rss:.0f} MB (process that loads the model and tags the corpus in batches of 4096); "
-          f"this benchmark process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    print(
+        f"peak RSS: {rss:.0f} MB (process that loads the model and tags the corpus in batches of 4096); "
+        f"this benchmark process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
+    )
     print(f"load average at end: {os.getloadavg()[0]:.1f}")
 
 

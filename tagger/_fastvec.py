@@ -320,7 +320,6 @@ class Lookup:
                     self._state = (_Cache({p: v for p, v in new.items() if v > _MULTI}), [])
         return ids, expansions
 
-
     def buffer_ids(self, buf: bytes, all_ascii: bool) -> np.ndarray:
         """Word ids of the pieces of a translated buffer (see the module docstring),
         with DROP markers and ``boundary`` for each NUL piece: plain ASCII pieces of
@@ -372,7 +371,10 @@ class Lookup:
         k2 = words[st + 8] & _MASKS[np.maximum(ln - 8, 0)]
         _, first, inverse = np.unique(np.stack([k1, k2], axis=1), axis=0, return_index=True, return_inverse=True)
         new = np.fromiter(
-            (self._word(buf[s - 1 : s - 1 + n].decode("ascii")) for s, n in zip(st[first].tolist(), ln[first].tolist(), strict=True)),
+            (
+                self._word(buf[s - 1 : s - 1 + n].decode("ascii"))
+                for s, n in zip(st[first].tolist(), ln[first].tolist(), strict=True)
+            ),
             dtype=np.int64,
             count=first.shape[0],
         )

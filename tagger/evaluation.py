@@ -103,7 +103,9 @@ def read_articles(path: str | Path, theme_ids: Sequence[str]) -> list[LabelledTe
     for rec in iter_jsonl(path):
         paras = rec.data.get("paragraphs")
         if not isinstance(paras, list) or not paras or not all(isinstance(p, dict) for p in paras):
-            raise DataFileError(rec.path, rec.line, "field 'paragraphs' must be a non-empty list of objects with 'text' and labels")
+            raise DataFileError(
+                rec.path, rec.line, "field 'paragraphs' must be a non-empty list of objects with 'text' and labels"
+            )
         labelled = [parse_labels(Record(rec.path, rec.line, p), theme_ids) for p in paras]
         for k, it in enumerate(labelled):
             if not it.text.strip() or _BLANK_LINE.search(it.text.strip()):

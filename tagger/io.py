@@ -204,8 +204,8 @@ def parse_labels(rec: Record, theme_ids: Sequence[str], allow_unlabelled: bool =
                 rec.path,
                 rec.line,
                 "field 'labels' is empty: list the item's primary theme first;"
-                " write an off-topic item as {\"relevant\": false} and a relevant item"
-                " with no theme as {\"relevant\": true, \"themes\": []}",
+                ' write an off-topic item as {"relevant": false} and a relevant item'
+                ' with no theme as {"relevant": true, "themes": []}',
             )
         y = (1, *(1 if t == labels[0] else (1 if t in labels else UNKNOWN) for t in theme_ids))
         return LabelledText(text, y, rid, primary=labels[0], line=rec.line, where=where)

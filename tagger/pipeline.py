@@ -108,9 +108,7 @@ def _votes(
     V = _rule_votes(hits_per_text, columns, per_match)
     if not (lead or aside):
         return V
-    positional = _positional_votes(
-        hits_per_text, texts, label, lead=lead, aside=aside, per_match=per_match, quotation=quotation
-    )
+    positional = _positional_votes(hits_per_text, texts, label, lead=lead, aside=aside, per_match=per_match, quotation=quotation)
     return np.hstack([V, positional])
 
 
@@ -491,7 +489,13 @@ class Tagger:
         train_hits = rules.match_many(texts)
         per_match = bool(self.vote_per_match)
         V = _votes(
-            train_hits, texts, vote_columns, label_ids[0], lead=lead, aside=aside, per_match=per_match,
+            train_hits,
+            texts,
+            vote_columns,
+            label_ids[0],
+            lead=lead,
+            aside=aside,
+            per_match=per_match,
             quotation=_QUOTATION_LEAD,
         )
         scales = self._column_scales(label_ids, vote_columns, lead, aside)

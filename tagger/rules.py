@@ -681,9 +681,7 @@ def _drop_longer(clause: frozenset[str]) -> frozenset[str]:
     string's substrings of the lengths present, not every pair)."""
     lengths = sorted({len(y) for y in clause})
     return frozenset(
-        x
-        for x in clause
-        if not any(x[i : i + k] in clause for k in lengths if k < len(x) for i in range(len(x) - k + 1))
+        x for x in clause if not any(x[i : i + k] in clause for k in lengths if k < len(x) for i in range(len(x) - k + 1))
     )
 
 
@@ -860,9 +858,7 @@ def _expand(regex: str, lists: dict[str, str], source: object, where: str) -> st
     def alternation(m: re.Match[str]) -> str:
         if m.group(1) not in lists:
             known = ", ".join(lists) or "none"
-            raise DataFileError(
-                source, None, f"{where}: unknown list {m.group()!r} (lists defined before it: {known})"
-            )
+            raise DataFileError(source, None, f"{where}: unknown list {m.group()!r} (lists defined before it: {known})")
         return lists[m.group(1)]
 
     return _LIST_REF.sub(alternation, regex)

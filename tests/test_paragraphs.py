@@ -27,7 +27,9 @@ def test_crlf_blank_lines():
 
 
 def test_the_lead_runs_through_the_first_full_paragraph():
-    body = "The provincial committee met on Tuesday to review a year of work, with district governors, police and the women's union."
+    body = (
+        "The provincial committee met on Tuesday to review a year of work, with district governors, police and the women's union."
+    )
     assert lead_paragraphs([body, "More."]) == 1
     assert lead_paragraphs(["Committee reviews a year of work", body, "More."]) == 2  # a headline: the lead goes on
     byline = "By a staff reporter, 12 March 2024"

@@ -138,9 +138,7 @@ def _edit_meta(d: Path, keys: tuple[str, ...], value: Any) -> None:
 
 def test_format_1_models_without_a_lead_column_still_load(tmp_path):
     # format 1 (before lead_rule_scale): no lead column, no such parameter in model.json
-    old = tagger.train(
-        tmp_path / "m", seeds=SEEDS, cv_folds=3, lead_rule_scale=0, aside_rule_scale=0, unanchored_precision=None
-    )
+    old = tagger.train(tmp_path / "m", seeds=SEEDS, cv_folds=3, lead_rule_scale=0, aside_rule_scale=0, unanchored_precision=None)
     _as_format(
         tmp_path / "m",
         1,
@@ -263,10 +261,7 @@ def test_a_format_5_model_without_its_vote_counting_flag_is_refused(saved):
         tagger.load(saved)
 
 
-QUOTED = (
-    '"Children must learn how recruiters lie to them. Lessons on human trafficking start next term," '
-    "the minister said."
-)
+QUOTED = '"Children must learn how recruiters lie to them. Lessons on human trafficking start next term," the minister said.'
 
 
 def test_format_6_models_end_the_lead_at_the_first_sentence(small_tagger, saved):

@@ -215,9 +215,7 @@ def test_rule_votes_are_model_columns_and_can_be_switched_off(small_tagger):
     assert with_aside.aside_votes_
     assert with_aside.column_names_[-1] == f"(rule votes: {small_tagger.label_ids[0]}, in asides)"
     assert with_aside.model_.coef_.shape[1] == small_tagger.model_.coef_.shape[1] + 1
-    plain = tg.train(
-        seeds=SEEDS, cv_folds=3, rule_feature_scale=0, relevance_rule_scale=0, lead_rule_scale=0, aside_rule_scale=0
-    )
+    plain = tg.train(seeds=SEEDS, cv_folds=3, rule_feature_scale=0, relevance_rule_scale=0, lead_rule_scale=0, aside_rule_scale=0)
     assert plain.vote_columns_ == () and not plain.lead_votes_ and not plain.aside_votes_
     assert plain.model_.coef_.shape[1] == plain.features_.n_features
     text = "Police arrested two traffickers and the court convicted them."
@@ -392,7 +390,10 @@ def test_numpy_scalar_parameters_are_saved_as_plain_json(tmp_path):
     t = tagger.train(tmp_path / "m", seeds=SEEDS, cv_folds=3, vote_per_match=np.True_, C=np.float32(2.0), min_df=np.int64(1))
     params = model_meta(tmp_path / "m")["params"]
     assert params["vote_per_match"] is True and params["C"] == 2.0 and params["min_df"] == 1
-    assert np.array_equal(tagger.load(tmp_path / "m").predict_proba(["Police arrested two traffickers."]), t.predict_proba(["Police arrested two traffickers."]))
+    assert np.array_equal(
+        tagger.load(tmp_path / "m").predict_proba(["Police arrested two traffickers."]),
+        t.predict_proba(["Police arrested two traffickers."]),
+    )
 
 
 # -- paragraphs read in the context of their article (default model) -------------------

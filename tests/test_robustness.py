@@ -453,8 +453,17 @@ def test_examples_must_be_dicts(examples):
 
 @pytest.mark.parametrize(
     "params",
-    [{"class_weight": "bogus"}, {"ngram_range": "ab"}, {"ngram_range": (0, 2)}, {"C": "x"}, {"C": float("nan")},
-     {"min_df": 0}, {"max_df": 2.0}, {"cv_folds": 1.5}, {"top_terms": -1}],
+    [
+        {"class_weight": "bogus"},
+        {"ngram_range": "ab"},
+        {"ngram_range": (0, 2)},
+        {"C": "x"},
+        {"C": float("nan")},
+        {"min_df": 0},
+        {"max_df": 2.0},
+        {"cv_folds": 1.5},
+        {"top_terms": -1},
+    ],
 )
 def test_bad_parameters_are_our_errors(params):
     with pytest.raises(InputValueError, match=next(iter(params))):
@@ -555,7 +564,10 @@ def test_non_finite_weights_are_refused(saved):
     [
         (lambda m: m["thresholds"].update(relevance=1.5), "thresholds must be in"),
         (lambda m: m["thresholds"].update(relevance="nan"), "thresholds must be in"),
-        (lambda m: m["params"].update(ngram_range=[1, 10**6]) or m["features"].update(ngram_range=[1, 10**6]), "ngram_range must be"),
+        (
+            lambda m: m["params"].update(ngram_range=[1, 10**6]) or m["features"].update(ngram_range=[1, 10**6]),
+            "ngram_range must be",
+        ),
         (lambda m: m["features"].update(ngram_range=[1, 3]), "disagrees"),
         (lambda m: m.update(format_version="1"), "no valid format_version"),
         (lambda m: m.pop("arrays"), "incomplete"),

@@ -117,7 +117,9 @@ FIRES = [
         "The women, from Shan State, were sold to men in Shandong as wives for about $8,000.",
         "sold to men in shandong as wives",
     ),
-    _fires("rel.sale_of_people", "A court in Lagos heard that the newborns were later sold to couples.", "newborns were later sold"),
+    _fires(
+        "rel.sale_of_people", "A court in Lagos heard that the newborns were later sold to couples.", "newborns were later sold"
+    ),
     _fires(
         "rel.sale_of_people",
         "The midwife bought a newborn from a teenage mother in Medan, prosecutors said.",
@@ -129,12 +131,16 @@ FIRES = [
         "Her aunt sold her for about 20,000 yuan to a farmer in Anhui, the girl told police.",
         "sold her for about 20,000 yuan to a farmer",
     ),
-    _fires("rel.sold_person", "Police said the two girls had been sold to a brothel in Sylhet.", "girls had been sold to a brothel"),
+    _fires(
+        "rel.sold_person", "Police said the two girls had been sold to a brothel in Sylhet.", "girls had been sold to a brothel"
+    ),
     _fires("rel.sold_person", "The boy was sold three times before he escaped, police said.", "boy was sold three times"),
     # the crime in the words of definitions and estimates
     _fires("rel.forced_labour", "The survey counted 4,000 people in compelled work on the estates.", "compelled work"),
     _fires(
-        "rel.other_exploitation", "Aid groups say girls in the camps are married without their consent.", "married without their consent"
+        "rel.other_exploitation",
+        "Aid groups say girls in the camps are married without their consent.",
+        "married without their consent",
     ),
     _fires("rel.other_exploitation", "Brokers paid kidney sellers in the slum about $1,500 each.", "kidney sellers"),
     _fires(
@@ -192,7 +198,9 @@ FIRES = [
     ),
     _fires("rel.exploitation_indicators", "A maid in Penang worked without pay for six years.", "without pay for six years"),
     _fires("rel.exploitation_indicators", "The deckhands were never allowed ashore in 14 months.", "never allowed ashore"),
-    _fires("rel.forced_labour", "A gang in Medan sent the toddlers out to beg at traffic lights.", "sent the toddlers out to beg"),
+    _fires(
+        "rel.forced_labour", "A gang in Medan sent the toddlers out to beg at traffic lights.", "sent the toddlers out to beg"
+    ),
     _fires("rel.forced_labour", "Police in Dhaka broke up a begging ring that maimed children.", "begging ring"),
     _fires(
         "rel.sexual_exploitation",
@@ -201,7 +209,9 @@ FIRES = [
     ),
     _fires("rel.other_exploitation", "The Kenyans were made to run crypto scams for 16 hours a day.", "made to run crypto scams"),
     _fires(
-        "rel.exploitation_indicators", "The family moulded bricks to work off their debts to the kiln owner.", "work off their debts"
+        "rel.exploitation_indicators",
+        "The family moulded bricks to work off their debts to the kiln owner.",
+        "work off their debts",
     ),
     _fires("rel.forced_labour", "A couple in Perth kept an Indian woman as an unpaid servant for six years.", "unpaid servant"),
     _fires("rel.forced_labour", "The survey counts adults and children in coerced work in 160 countries.", "coerced work"),
@@ -215,7 +225,11 @@ FIRES = [
         "Eleven deckhands said they were enslaved on a squid boat for two years. A museum in Ambon reopened on Friday.",
         "enslaved",
     ),
-    _fires("rel.sexual_exploitation", "Brokers lured them into prostitution in bars along the border.", "lured them into prostitution"),
+    _fires(
+        "rel.sexual_exploitation",
+        "Brokers lured them into prostitution in bars along the border.",
+        "lured them into prostitution",
+    ),
     _fires(
         "rel.other_exploitation",
         "Next to drugs and guns, the sale of human beings earns organised crime the most money, the envoy said.",
@@ -254,8 +268,14 @@ FIRES = [
         "The brothers were jailed for forcing Romanian men to work at their car washes.",
         "forcing romanian men to work",
     ),
-    _fires("rel.coercion_active", "Prosecutors said the couple forced two teenage girls into prostitution.", "forced two teenage girls into prostitution"),
-    _fires("rel.coercion_active", "The gang coerced the boys to steal phones on the metro, police said.", "coerced the boys to steal"),
+    _fires(
+        "rel.coercion_active",
+        "Prosecutors said the couple forced two teenage girls into prostitution.",
+        "forced two teenage girls into prostitution",
+    ),
+    _fires(
+        "rel.coercion_active", "The gang coerced the boys to steal phones on the metro, police said.", "coerced the boys to steal"
+    ),
     # where they came from may stand between whom and what
     _fires(
         "rel.coercion_active",
@@ -271,9 +291,21 @@ FIRES = [
     # the same schedule words as rel.forced_labour's exclusion: "late" is no excuse
     _fires("rel.coercion_active", "The owner forced the girls to work late into the night.", "forced the girls to work"),
     # smuggled migrants held for ransom or kidnapped: the exploitation that makes smuggling trafficking
-    _fires("rel.migrant_captivity", "The gang kept 22 Eritrean migrants captive in a farmhouse near Sabha.", "kept 22 eritrean migrants captive"),
-    _fires("rel.migrant_captivity", "Police said the Guatemalan migrants were held for ransom for nine days.", "migrants were held for ransom"),
-    _fires("rel.migrant_captivity", "Troops freed 31 kidnapped Honduran migrants from a ranch in Tamaulipas.", "kidnapped honduran migrants"),
+    _fires(
+        "rel.migrant_captivity",
+        "The gang kept 22 Eritrean migrants captive in a farmhouse near Sabha.",
+        "kept 22 eritrean migrants captive",
+    ),
+    _fires(
+        "rel.migrant_captivity",
+        "Police said the Guatemalan migrants were held for ransom for nine days.",
+        "migrants were held for ransom",
+    ),
+    _fires(
+        "rel.migrant_captivity",
+        "Troops freed 31 kidnapped Honduran migrants from a ranch in Tamaulipas.",
+        "kidnapped honduran migrants",
+    ),
     _fires(
         "rel.migrant_captivity",
         "The gang kept Rohingya migrants in forest camps until relatives paid for their release.",
@@ -318,7 +350,11 @@ FIRES = [
         "recruitment agencies",
     ),
     _fires("prev.migration_recruitment", "Nepali workers bound for the Gulf now attend pre-departure classes.", "pre-departure"),
-    _fires("prev.migration_recruitment", "Volunteers in Sayaboury showed villagers how to migrate safely to Thailand.", "migrate safely"),
+    _fires(
+        "prev.migration_recruitment",
+        "Volunteers in Sayaboury showed villagers how to migrate safely to Thailand.",
+        "migrate safely",
+    ),
     _fires(
         "prev.migration_recruitment",
         "Consulates will check work-visa applications more closely so that traffickers cannot abuse the scheme.",
@@ -335,7 +371,9 @@ FIRES = [
         "The programme paid for birth registration of children in remote districts of Laos.",
         "birth registration",
     ),
-    _fires("prev.demand", "Brazil's tourism board pledged to fight child sex tourism in the north-east.", "fight child sex tourism"),
+    _fires(
+        "prev.demand", "Brazil's tourism board pledged to fight child sex tourism in the north-east.", "fight child sex tourism"
+    ),
     _fires(
         "prev.research_data", "A baseline survey in Bangladesh counted families who had lost a member abroad.", "baseline survey"
     ),
@@ -373,11 +411,23 @@ FIRES = [
     _fires("pros.arrest_raid", "An undercover officer posed as a buyer at a massage parlour in Denver.", "undercover"),
     _fires("pros.arrest_raid", "Two men were detained on suspicion of smuggling women into Spain.", "on suspicion of"),
     _fires("pros.arrest_raid", "The weekend sting netted eleven men in Tacoma.", "sting"),
-    _fires("pros.held_for_trafficking", "Odisha: three held for child trafficking after a tip-off at the railway station.", "held for child trafficking"),
+    _fires(
+        "pros.held_for_trafficking",
+        "Odisha: three held for child trafficking after a tip-off at the railway station.",
+        "held for child trafficking",
+    ),
     _fires("pros.court", "A court in Riga convicted two men of selling women into sham marriages.", "convicted"),
     _fires("pros.court", "A judge in Texas sentenced the ranch owner to 15 years.", "sentenced"),
-    _fires("pros.to_justice", "The ministry vowed to bring the recruiters to justice within the year.", "bring the recruiters to justice"),
-    _fires("pros.to_justice", "Prosecutors in Manila say it is hard to hold labour traffickers accountable.", "hold labour traffickers accountable"),
+    _fires(
+        "pros.to_justice",
+        "The ministry vowed to bring the recruiters to justice within the year.",
+        "bring the recruiters to justice",
+    ),
+    _fires(
+        "pros.to_justice",
+        "Prosecutors in Manila say it is hard to hold labour traffickers accountable.",
+        "hold labour traffickers accountable",
+    ),
     _fires(
         "pros.to_justice",
         "The minister urged provincial committees to take effective action against traffickers.",
@@ -388,31 +438,59 @@ FIRES = [
         "Strict action will be taken against the brokers, the governor said.",
         "strict action will be taken against the brokers",
     ),
-    _fires("pros.case_counts", "Last year the police opened 31 forced labour investigations in Ghana.", "opened 31 forced labour investigations"),
-    _fires("pros.case_counts", "Trafficking prosecutions declined for a third year in the review period.", "prosecutions declined"),
+    _fires(
+        "pros.case_counts",
+        "Last year the police opened 31 forced labour investigations in Ghana.",
+        "opened 31 forced labour investigations",
+    ),
+    _fires(
+        "pros.case_counts", "Trafficking prosecutions declined for a third year in the review period.", "prosecutions declined"
+    ),
     # the state-media register of year-end reviews
     _fires(
         "pros.case_counts",
         "Border guards discovered and handled 9 cases of trafficking in persons last year.",
         "discovered and handled 9 cases",
     ),
-    _fires("pros.case_counts", "Officers uncovered 48 cases involving 97 offenders in five years.", "cases involving 97 offenders"),
-    _fires("pros.case_counts", "Provincial police investigated 65 labour exploitation cases in 2023.", "investigated 65 labour exploitation cases"),
+    _fires(
+        "pros.case_counts", "Officers uncovered 48 cases involving 97 offenders in five years.", "cases involving 97 offenders"
+    ),
+    _fires(
+        "pros.case_counts",
+        "Provincial police investigated 65 labour exploitation cases in 2023.",
+        "investigated 65 labour exploitation cases",
+    ),
     _fires(
         "prot.services_for_victims",
         "The ministry will link survivors of forced labour with housing and counselling in Hanoi.",
         "survivors of forced labour with housing",
     ),
-    _fires("prot.assistance", "A church in Lusaka pays the rent of a flat that serves as housing for survivors.", "housing for survivors"),
-    _fires("prot.services_for_victims", "A small charity in Chiang Rai helps trafficking survivors finish school.", "helps trafficking survivors"),
+    _fires(
+        "prot.assistance",
+        "A church in Lusaka pays the rent of a flat that serves as housing for survivors.",
+        "housing for survivors",
+    ),
+    _fires(
+        "prot.services_for_victims",
+        "A small charity in Chiang Rai helps trafficking survivors finish school.",
+        "helps trafficking survivors",
+    ),
     _fires(
         "prot.assistance",
         "The county's only victim service provider found beds for six women after the raid.",
         "victim service provider",
     ),
     _fires("prot.services_for_victims", "Two volunteer lawyers in Dhaka assist victims when they testify.", "assist victims"),
-    _fires("prot.services_for_victims", "The hostel in Sihanoukville serves women survivors of scam compounds.", "serves women survivors"),
-    _fires("prot.rescue", "Agents recovered 23 missing children during the week-long operation in Ohio.", "recovered 23 missing children"),
+    _fires(
+        "prot.services_for_victims",
+        "The hostel in Sihanoukville serves women survivors of scam compounds.",
+        "serves women survivors",
+    ),
+    _fires(
+        "prot.rescue",
+        "Agents recovered 23 missing children during the week-long operation in Ohio.",
+        "recovered 23 missing children",
+    ),
     _fires(
         "prot.identification",
         "Immigration officers did not screen the Nepali women held at the airport for signs of trafficking.",
@@ -423,10 +501,26 @@ FIRES = [
         "Ministers from Jakarta and Kuala Lumpur discussed the protection of trafficked plantation workers.",
         "protection of trafficked",
     ),
-    _fires("prev.prevention_topic", "The district council met on Friday to discuss human trafficking prevention in Bokeo.", "trafficking prevention"),
-    _fires("prev.prevention_topic", "A youth club in Savannakhet ran a quiz night on preventing human trafficking.", "preventing human trafficking"),
-    _fires("prev.awareness_events", "A university in Perth will host a talk on human trafficking next week.", "talk on human trafficking"),
-    _fires("prev.awareness_events", "The school choir gave a concert to raise funds for trafficking survivors.", "raise funds for trafficking survivors"),
+    _fires(
+        "prev.prevention_topic",
+        "The district council met on Friday to discuss human trafficking prevention in Bokeo.",
+        "trafficking prevention",
+    ),
+    _fires(
+        "prev.prevention_topic",
+        "A youth club in Savannakhet ran a quiz night on preventing human trafficking.",
+        "preventing human trafficking",
+    ),
+    _fires(
+        "prev.awareness_events",
+        "A university in Perth will host a talk on human trafficking next week.",
+        "talk on human trafficking",
+    ),
+    _fires(
+        "prev.awareness_events",
+        "The school choir gave a concert to raise funds for trafficking survivors.",
+        "raise funds for trafficking survivors",
+    ),
     _fires("prev.awareness_events", "The town's modern slavery exhibition opened at the library.", "modern slavery exhibition"),
     _fires("pros.court", "The couple were found guilty of holding a maid captive in Singapore.", "found guilty"),
     _fires(
@@ -438,7 +532,9 @@ FIRES = [
     _fires("pros.law", "Parliament in Accra passed an amendment to the criminal code this week.", "criminal code"),
     _fires("pros.law", "Parliament in Accra passed an amendment to the criminal code this week.", "amendment"),
     _fires("pros.criminalisation", "The new code criminalises debt bondage and forced begging.", "criminalises"),
-    _fires("pros.criminalisation", "Recruiting a child for sexual exploitation is punishable by 20 years in prison.", "punishable by"),
+    _fires(
+        "pros.criminalisation", "Recruiting a child for sexual exploitation is punishable by 20 years in prison.", "punishable by"
+    ),
     _fires(
         "pros.criminal_offence",
         "Each state shall take measures to establish the confiscation of victims' passports as a criminal offence.",
@@ -457,7 +553,9 @@ FIRES = [
         "The Enforcement Directorate provisionally attached flats and land worth Rs 8 crore belonging to the agent.",
         "provisionally attached flats",
     ),
-    _fires("pros.assets", "The court ordered the attachment of the properties of the two brokers.", "attachment of the properties"),
+    _fires(
+        "pros.assets", "The court ordered the attachment of the properties of the two brokers.", "attachment of the properties"
+    ),
     # a trafficking law adopted or amended (a full vote; pros.law's keywords are half votes)
     _fires(
         "pros.law_change",
@@ -505,7 +603,11 @@ FIRES = [
     _fires("prot.shelter", "A safe house for boys opened in Tirana with help from the city council.", "safe house"),
     _fires("prot.assistance", "Survivors in Manila receive psychosocial support and legal aid.", "psychosocial"),
     _fires("prot.assistance", "Survivors in Manila receive psychosocial support and legal aid.", "legal aid"),
-    _fires("prot.assistance", "The 14 girls were handed over to the social welfare office in Songkhla.", "handed over to the social welfare"),
+    _fires(
+        "prot.assistance",
+        "The 14 girls were handed over to the social welfare office in Songkhla.",
+        "handed over to the social welfare",
+    ),
     _fires("prot.assistance", "The boys were turned over to the DSWD for processing.", "turned over to the dswd"),
     _fires(
         "prot.repatriation_reintegration", "Thirty Cambodian fishermen were repatriated from Indonesia last week.", "repatriated"
@@ -517,7 +619,9 @@ FIRES = [
         "prot.rights_remedies", "A tribunal in Hong Kong ordered the employer to pay compensation to the maid.", "compensation"
     ),
     _fires("prot.rights_remedies", "The Filipino nanny was granted a T visa in California.", "t visa"),
-    _fires("prot.rights_remedies", "Lawyers asked the labour court for financial remedies for the fishermen.", "financial remedies"),
+    _fires(
+        "prot.rights_remedies", "Lawyers asked the labour court for financial remedies for the fishermen.", "financial remedies"
+    ),
     _fires(
         "prot.privacy_and_stay",
         "Judges in Lisbon must keep the identity of child victims out of every published ruling.",
@@ -547,14 +651,28 @@ FIRES = [
         "The shelter in Battambang opened this year with funding from the Government of Japan.",
         "funding from the government of japan",
     ),
-    _fires("part.foreign_funding", "The course, backed by the Swiss government, trained 30 social workers.", "backed by the swiss government"),
-    _fires("part.foreign_funding", "A grant from a Dutch foundation pays for two social workers.", "grant from a dutch foundation"),
-    _fires("part.foreign_funding", "The hotline is paid for with $200,000 from the Norwegian embassy.", "paid for with $200,000 from the norwegian embassy"),
+    _fires(
+        "part.foreign_funding",
+        "The course, backed by the Swiss government, trained 30 social workers.",
+        "backed by the swiss government",
+    ),
+    _fires(
+        "part.foreign_funding", "A grant from a Dutch foundation pays for two social workers.", "grant from a dutch foundation"
+    ),
+    _fires(
+        "part.foreign_funding",
+        "The hotline is paid for with $200,000 from the Norwegian embassy.",
+        "paid for with $200,000 from the norwegian embassy",
+    ),
     _fires("part.acronyms_case_sensitive", "Officials at the COMMIT meeting in Bangkok agreed on a new work plan.", "commit"),
     _fires("part.acronyms_case_sensitive", "GRETA's evaluators visited shelters in Bucharest in May.", "greta"),
-    _fires("part.regional_bodies", "The Freeland Foundation trained rangers and police along the Thai border.", "freeland foundation"),
+    _fires(
+        "part.regional_bodies", "The Freeland Foundation trained rangers and police along the Thai border.", "freeland foundation"
+    ),
     _fires("part.cooperation", "Police forces from Chile and Peru cooperate closely on border cases.", "cooperate"),
-    _fires("part.cooperation", "The shelter works with the police to refer women it meets at bus stations.", "works with the police"),
+    _fires(
+        "part.cooperation", "The shelter works with the police to refer women it meets at bus stations.", "works with the police"
+    ),
     _fires("part.cooperation", "The embassy in Riyadh issued emergency travel papers.", "embassy"),
     _fires("part.cooperation", "The Sri Lanka High Commission in Kuala Lumpur arranged their flights.", "high commission"),
     _fires(
@@ -575,11 +693,19 @@ FIRES = [
     _fires("part.agreements", "The two labour ministers signed a memorandum on seasonal workers in Dhaka.", "signed a"),
     _fires("part.cooperation", "Kenya's foreign ministry asked Gulf states to inspect labour camps.", "foreign ministry"),
     # prev.demand: sex tourism as the target of a measure
-    _fires("prev.demand", "The ministry launched a drive to combat child sex tourism in beach resorts.", "combat child sex tourism"),
+    _fires(
+        "prev.demand", "The ministry launched a drive to combat child sex tourism in beach resorts.", "combat child sex tourism"
+    ),
     _fires("prev.demand", "Airlines will show travellers a sex tourism awareness video.", "sex tourism awareness"),
     # the exclusions for victims' home countries and criminal groups leave cooperation alone
-    _fires("part.cooperation", "The plan commits the ministry to work with unions and neighbouring countries.", "neighbouring countries"),
-    _fires("part.cooperation", "Ministers met in Vientiane to discuss transnational crime, including trafficking.", "transnational"),
+    _fires(
+        "part.cooperation",
+        "The plan commits the ministry to work with unions and neighbouring countries.",
+        "neighbouring countries",
+    ),
+    _fires(
+        "part.cooperation", "Ministers met in Vientiane to discuss transnational crime, including trafficking.", "transnational"
+    ),
     _fires("part.cooperation_strong", "The arrests were made in cooperation with Dutch police.", "in cooperation with"),
     _fires("part.cooperation_strong", "Bulgaria extradited a suspect to the United Kingdom on Monday.", "extradited"),
     _fires(
@@ -627,8 +753,16 @@ FIRES = [
     _fires("part.funding_assistance", "Australia provides technical assistance to prosecutors in Fiji.", "technical assistance"),
     # session 20: vocabulary of agency news found by a study set written from THEMES.md
     _fires("rel.human_trafficking", "The network used fake study visas to traffic women into Cyprus.", "traffic women"),
-    _fires("prot.handover", "Thai officials handed over 52 Cambodian nationals at the Poipet checkpoint on Tuesday.", "handed over 52 cambodian nationals"),
-    _fires("prot.handover", "Malaysia hands over 120 Indonesian migrant workers at the Entikong border post.", "hands over 120 indonesian migrant workers"),
+    _fires(
+        "prot.handover",
+        "Thai officials handed over 52 Cambodian nationals at the Poipet checkpoint on Tuesday.",
+        "handed over 52 cambodian nationals",
+    ),
+    _fires(
+        "prot.handover",
+        "Malaysia hands over 120 Indonesian migrant workers at the Entikong border post.",
+        "hands over 120 indonesian migrant workers",
+    ),
     _fires(
         "prot.handover",
         "The 19 women rescued from bars in Penang were handed over to Lao officials at the Friendship Bridge.",
@@ -636,7 +770,9 @@ FIRES = [
     ),
     # session 29: victim-support vocabulary found by study sets written from THEMES.md
     _fires("prot.shelter", "The grants fund safe housing and counselling for women leaving the sex trade.", "safe housing"),
-    _fires("prot.assistance", "Specialised services for male victims remained scarce outside the capital.", "specialised services"),
+    _fires(
+        "prot.assistance", "Specialised services for male victims remained scarce outside the capital.", "specialised services"
+    ),
     _fires(
         "prot.services_for_victims",
         "Caseworkers support people who have been exploited through the benefits system.",
@@ -647,7 +783,9 @@ FIRES = [
         "Nine girls who returned from being trafficked to Malaysia started a tailoring course.",
         "returned from being trafficked",
     ),
-    _fires("prot.rights_remedies", "Buyers must pay for remediation for workers found in debt bondage.", "remediation for workers"),
+    _fires(
+        "prot.rights_remedies", "Buyers must pay for remediation for workers found in debt bondage.", "remediation for workers"
+    ),
     _fires("prot.referral", "The guidelines cover the cross-border referral of trafficked children.", "cross-border referral"),
     # session 29: cooperation in the words of agency news and treaties
     _fires(
@@ -685,10 +823,18 @@ FIRES = [
         "The law lets victims of forced labour to stay for a year while they recover.",
         "lets victims of forced labour to stay",
     ),
-    _fires("prot.repatriation_reintegration", "Officials went to Moscow to negotiate the return of Nepali men.", "return of nepali men"),
+    _fires(
+        "prot.repatriation_reintegration",
+        "Officials went to Moscow to negotiate the return of Nepali men.",
+        "return of nepali men",
+    ),
     _fires("prot.repatriation_reintegration", "The embassy is working with the shipowner to bring them home.", "bring them home"),
     # session 29: a body described as coordinating the response, and who pays for recruitment
-    _fires("prev.migration_recruitment", "The ministry capped recruitment costs at one month's wage for domestic workers.", "recruitment costs"),
+    _fires(
+        "prev.migration_recruitment",
+        "The ministry capped recruitment costs at one month's wage for domestic workers.",
+        "recruitment costs",
+    ),
     _fires(
         "prev.action_plan",
         "A working group of six ministries meets monthly to coordinate the national response.",
@@ -699,7 +845,9 @@ FIRES = [
         "The agreement requires employers to pay recruitment costs and airfares.",
         "employers to pay recruitment",
     ),
-    _fires("rel.human_trafficking", "Six detectives will work only on cases involving trafficked juveniles.", "trafficked juveniles"),
+    _fires(
+        "rel.human_trafficking", "Six detectives will work only on cases involving trafficked juveniles.", "trafficked juveniles"
+    ),
     _fires(
         "prot.rescue",
         "Police removed 96 workers, among them Kenyans, Ugandans and Ethiopians, from a compound in Myawaddy.",
@@ -721,7 +869,9 @@ FIRES = [
     # session 29: vocabulary found by study sets written from THEMES.md
     _fires("rel.national_bodies", "NAPTIP officers intercepted nine girls at the motor park in Kano.", "naptip"),
     _fires("rel.human_trafficking", "Fiji was urged to accede to the UN TIP Protocol without delay.", "tip protocol"),
-    _fires("rel.scam_rescue", "Each province must shelter people rescued from online scam sites.", "rescued from online scam sites"),
+    _fires(
+        "rel.scam_rescue", "Each province must shelter people rescued from online scam sites.", "rescued from online scam sites"
+    ),
     _fires(
         "rel.other_exploitation",
         "Thousands of people may be held in compounds where they are forced to carry out online scams.",
@@ -740,15 +890,25 @@ FIRES = [
         "After screening, the nine girls were handed back to Myanmar authorities at the bridge.",
         "handed back to myanmar authorities",
     ),
-    _fires("part.cross_border_handover", "The rescued deckhands were later transferred to their embassy in Dili.", "transferred to their embassy"),
-    _fires("part.cross_border_handover", "A hand-over ceremony for 31 Lao returnees was held in Nong Khai.", "hand-over ceremony for 31 lao returnees"),
+    _fires(
+        "part.cross_border_handover",
+        "The rescued deckhands were later transferred to their embassy in Dili.",
+        "transferred to their embassy",
+    ),
+    _fires(
+        "part.cross_border_handover",
+        "A hand-over ceremony for 31 Lao returnees was held in Nong Khai.",
+        "hand-over ceremony for 31 lao returnees",
+    ),
     _fires(
         "part.cross_border_handover",
         "The border post took in 15 Cambodian workers handed over by Thai police at Khlong Luek.",
         "cambodian workers handed over by thai police",
     ),
     _fires("prot.rescue", "Police free 18 Nepali girls from a circus in Punjab.", "free 18 nepali girls"),
-    _fires("pros.investigation_police", "Enforcement agencies in Sabah carried out 40 operations this year.", "enforcement agencies"),
+    _fires(
+        "pros.investigation_police", "Enforcement agencies in Sabah carried out 40 operations this year.", "enforcement agencies"
+    ),
     _fires("pros.court", "The brokers will face legal action, the minister said on Monday.", "face legal action"),
     _fires("pros.court", "The agency filed complaints against six recruiters in Cebu.", "filed complaints"),
     # the Mekong countries and the river commission are still regional bodies
@@ -788,7 +948,11 @@ FIRES = [
         "Police raided the flat following a tip-off from their Thai counterparts.",
         "following a tip-off from their thai counterparts",
     ),
-    _fires("prot.identification", "Since March the unit has identified just over 1,600 victims.", "identified just over 1,600 victims"),
+    _fires(
+        "prot.identification",
+        "Since March the unit has identified just over 1,600 victims.",
+        "identified just over 1,600 victims",
+    ),
     _fires("prot.assistance", "The 12 girls were turned over to social workers in Iloilo.", "turned over to social workers"),
     _fires("pros.court", "The Miami-Dade State Attorney's Office filed the case.", "attorney's office"),
     _fires(
@@ -805,7 +969,11 @@ FIRES = [
     _fires("pros.investigation_police", "The sheriff said the farm owner had kept the men for a year.", "sheriff"),
     _fires("pros.investigation_police", "The suspects had posted fake modelling jobs on TikTok.", "suspects"),
     _fires("pros.investigation_police", "A trafficking suspect escaped from custody in Kupang.", "trafficking suspect"),
-    _fires("pros.investigation_police", "Border guards turned back three suspected traffickers at the crossing.", "suspected traffickers"),
+    _fires(
+        "pros.investigation_police",
+        "Border guards turned back three suspected traffickers at the crossing.",
+        "suspected traffickers",
+    ),
     _fires("pros.court", "The agency filed a chargesheet against eleven people in Kolkata.", "chargesheet"),
     _fires("pros.court", "The family registered an FIR against the placement agency.", "registered an fir"),
     _fires(
@@ -830,7 +998,9 @@ FIRES = [
     _fires("part.cooperation_strong", "The city police joins forces with two NGOs to reach runaway teens.", "joins forces"),
     _fires("part.cooperation_strong", "A joint forces strategy links eleven police services in the province.", "joint forces"),
     _fires("part.cooperation_strong", "A nursing college and the state bureau team up to train emergency staff.", "team up"),
-    _fires("part.cooperation_strong", "Ghana and Italy strengthen ties to fight the smuggling of young women.", "strengthen ties"),
+    _fires(
+        "part.cooperation_strong", "Ghana and Italy strengthen ties to fight the smuggling of young women.", "strengthen ties"
+    ),
     _fires("part.cooperation", "The Japanese ambassador visited the provincial anti-trafficking committee.", "ambassador"),
     _fires(
         "rel.other_exploitation",
@@ -870,7 +1040,11 @@ FIRES = [
         "Nurses in Kandy were taught about the tricks of child trafficking.",
         "taught about the tricks of child trafficking",
     ),
-    _fires("prev.awareness_events", "Parents learn more about online grooming at a school evening.", "learn more about online grooming"),
+    _fires(
+        "prev.awareness_events",
+        "Parents learn more about online grooming at a school evening.",
+        "learn more about online grooming",
+    ),
     # trafficking as the object of an investigation or of law enforcement's fight
     _fires(
         "pros.enforcement_action",
@@ -957,7 +1131,9 @@ EXCLUDED = [
         "Families paid for the repatriation of the bodies of three fishermen who died at sea.",
         "repatriation",
     ),
-    _vetoed("prot.repatriation_reintegration", "Brides sold across the border are often kept from returning home.", "returning home"),
+    _vetoed(
+        "prot.repatriation_reintegration", "Brides sold across the border are often kept from returning home.", "returning home"
+    ),
     # part.cross_border_handover: an offender handed to another country's police is not a victim going home
     _vetoed(
         "part.cross_border_handover",
@@ -970,7 +1146,11 @@ EXCLUDED = [
         "handed the fugitive back to chinese authorities",
     ),
     # a law against trafficking in guns is not a law against trafficking in people
-    _vetoed("pros.law_change", "Congress passed the first federal gun trafficking law that year.", "passed the first federal gun trafficking law"),
+    _vetoed(
+        "pros.law_change",
+        "Congress passed the first federal gun trafficking law that year.",
+        "passed the first federal gun trafficking law",
+    ),
     # a regional body's plan of action is cooperation between countries, not one government's national plan
     _vetoed(
         "prev.action_plan",
@@ -1046,9 +1226,17 @@ EXCLUDED = [
     _vetoed("part.funding_assistance", "The drop-in centre in Cebu has operated with no funding since March.", "funding"),
     # forced criminality is what scam-compound victims suffer, not a word of criminal law
     _vetoed("pros.law", "Survivors described months of forced criminality in a compound near Sihanoukville.", "criminality"),
-    _vetoed("prev.prevention_topic", "Police chiefs in Tak spoke about combating and preventing human trafficking along the border.", "preventing human trafficking"),
+    _vetoed(
+        "prev.prevention_topic",
+        "Police chiefs in Tak spoke about combating and preventing human trafficking along the border.",
+        "preventing human trafficking",
+    ),
     # a meeting "held for" trafficking experts is not an arrest
-    _vetoed("pros.held_for_trafficking", "A two-day workshop was held for trafficking investigators in Kigali.", "held for trafficking"),
+    _vetoed(
+        "pros.held_for_trafficking",
+        "A two-day workshop was held for trafficking investigators in Kigali.",
+        "held for trafficking",
+    ),
     # drug, arms, wildlife, timber ... trafficking is not human trafficking
     _vetoed(
         "rel.human_trafficking", "Drug trafficking-related violence killed dozens in Sinaloa, Mexico.", "trafficking-related"
@@ -1079,10 +1267,18 @@ EXCLUDED = [
         "rel.trafficking_generic", "A Dutch lorry driver was jailed for trafficking 400 kilograms of cannabis.", "trafficking"
     ),
     _vetoed("rel.trafficking_generic", "He admitted trafficking nearly two million pills into Bangladesh.", "trafficking"),
-    _vetoed("rel.trafficking_generic", "Forest rangers in Sumatra caught a man trafficking songbirds and slow lorises.", "trafficking"),
-    _vetoed("rel.trafficking_generic", "Border police in Mae Sai arrested a couple for trafficking 30,000 yaba tablets.", "trafficking"),
+    _vetoed(
+        "rel.trafficking_generic", "Forest rangers in Sumatra caught a man trafficking songbirds and slow lorises.", "trafficking"
+    ),
+    _vetoed(
+        "rel.trafficking_generic",
+        "Border police in Mae Sai arrested a couple for trafficking 30,000 yaba tablets.",
+        "trafficking",
+    ),
     _vetoed("rel.trafficking_generic", "Tiger parts traffickers were sentenced in Hanoi on Friday.", "traffickers"),
-    _vetoed("rel.trafficking_generic", "Patrols on the Mekong target ketamine trafficking from the Golden Triangle.", "trafficking"),
+    _vetoed(
+        "rel.trafficking_generic", "Patrols on the Mekong target ketamine trafficking from the Golden Triangle.", "trafficking"
+    ),
     _vetoed(
         "rel.trafficking_generic",
         "Anti-narcotics police in Shan State burned seized heroin and said more traffickers would be caught.",
@@ -1136,12 +1332,28 @@ EXCLUDED = [
     _vetoed("prot.assistance", "Exports drove the economic recovery in Vietnam last year.", "recovery"),
     _vetoed("prot.assistance", "Analysts expect a recovery in demand for rubber from China.", "recovery"),
     # films and walks about drug or wildlife trafficking are not about trafficking in persons
-    _vetoed("prev.awareness_events", "The documentary about cocaine trafficking in Colombia won a prize.", "documentary about cocaine trafficking"),
-    _vetoed("prev.awareness_events", "Rangers led a walk against ivory trafficking through the park.", "walk against ivory trafficking"),
+    _vetoed(
+        "prev.awareness_events",
+        "The documentary about cocaine trafficking in Colombia won a prize.",
+        "documentary about cocaine trafficking",
+    ),
+    _vetoed(
+        "prev.awareness_events",
+        "Rangers led a walk against ivory trafficking through the park.",
+        "walk against ivory trafficking",
+    ),
     # services for victims of other crimes, and "services" that exploit victims
-    _vetoed("prot.services_for_victims", "The scheme links crime victims with counselling at every police station in Leeds.", "victims with counselling"),
-    _vetoed("prot.services_for_victims", "The victims were sold to escort services in Manila.", "victims were sold to escort services"),
-    _vetoed("prot.services_for_victims", "Red Cross teams in Sylhet helped flood victims rebuild their homes.", "helped flood victims"),
+    _vetoed(
+        "prot.services_for_victims",
+        "The scheme links crime victims with counselling at every police station in Leeds.",
+        "victims with counselling",
+    ),
+    _vetoed(
+        "prot.services_for_victims", "The victims were sold to escort services in Manila.", "victims were sold to escort services"
+    ),
+    _vetoed(
+        "prot.services_for_victims", "Red Cross teams in Sylhet helped flood victims rebuild their homes.", "helped flood victims"
+    ),
     # money that is lacking is not a donor partnership
     _vetoed("part.funding_assistance", "The shelter in Phnom Penh has run for two years without government funding.", "funding"),
     _vetoed("part.funding_assistance", "State funding for the two shelters in Kandal province fell by a third.", "funding"),
@@ -1176,7 +1388,9 @@ EXCLUDED = [
         "international",
     ),
     # the countries victims come from or go to, criminal groups across borders, and NGOs given nothing
-    _vetoed("part.cooperation", "Women from neighbouring countries are exploited in bars along the border.", "neighbouring countries"),
+    _vetoed(
+        "part.cooperation", "Women from neighbouring countries are exploited in bars along the border.", "neighbouring countries"
+    ),
     _vetoed("part.cooperation", "Transnational criminal organizations run the routes through the desert.", "transnational"),
     _vetoed("part.cooperation", "Police broke up a cross-border trafficking ring in Lao Cai.", "cross-border"),
     _vetoed("part.cooperation", "The ministry provided no funding to NGOs that ran the only shelters.", "ngos"),
@@ -1288,7 +1502,9 @@ LOOK_ALIKES = [
     pytest.param("relevance", "She bought the baby clothes and a pram at a market in Hanoi.", id="baby-clothes"),
     pytest.param("relevance", "The chain sold infant formula and nappies at a discount in March.", id="infant-formula"),
     pytest.param("relevance", "She sold her house to a young family from Leeds in June.", id="sold-her-house"),
-    pytest.param("relevance", "Fans joked they would have to sell a kidney to afford the final's tickets.", id="sell-a-kidney-joke"),
+    pytest.param(
+        "relevance", "Fans joked they would have to sell a kidney to afford the final's tickets.", id="sell-a-kidney-joke"
+    ),
     pytest.param("relevance", "The bakery was sold to a family trust and then sold again in May.", id="business-sold-again"),
     pytest.param("relevance", "Kidnappers held the banker in a flat until his family paid a ransom.", id="kidnap-not-migrants"),
     pytest.param("relevance", "He wants to work off the holiday weight at the gym.", id="work-off-weight"),
@@ -1321,10 +1537,14 @@ LOOK_ALIKES = [
     # rel.human_trafficking: 'traffic' with no people as its object
     pytest.param("relevance", "Traffic police in Hanoi fined 40 drivers for running red lights.", id="traffic-police"),
     # prot.rescue: people removed from a list or a payroll are not rescued
-    pytest.param("protection", "The council removed 300 people from the electoral rolls after an audit.", id="removed-from-rolls"),
+    pytest.param(
+        "protection", "The council removed 300 people from the electoral rolls after an audit.", id="removed-from-rolls"
+    ),
     pytest.param("protection", "The firm removed 25 workers from its payroll in May.", id="removed-from-payroll"),
     # prot.rights_remedies: traffickers not prosecuted is a gap in prosecution, not non-punishment of victims
-    pytest.param("protection", "The recruiters were not prosecuted because the case files went missing.", id="recruiters-not-prosecuted"),
+    pytest.param(
+        "protection", "The recruiters were not prosecuted because the case files went missing.", id="recruiters-not-prosecuted"
+    ),
     # part.cooperation_strong: a tip from a neighbour or a local informant is no cooperation between agencies
     pytest.param("partnership", "Police raided the house following a tip from a neighbour.", id="tip-from-neighbour"),
     # prev.demand: sex tourism described as part of the problem is no measure against it
@@ -1611,8 +1831,12 @@ def test_default_model_tells_a_cited_source_from_a_partner(default_tagger) -> No
 
 def test_default_model_tells_migrants_held_for_ransom_from_plain_smuggling(default_tagger) -> None:  # type: ignore[no-untyped-def]
     # the guideline counts smuggling as relevant only together with exploitation
-    held = default_tagger.tag("Three men were jailed in Texas for holding a group of Salvadoran migrants hostage in a trailer until their families paid.")
-    plain = default_tagger.tag("Border agents stopped a truck with 40 migrants in the trailer; the driver was charged with smuggling.")
+    held = default_tagger.tag(
+        "Three men were jailed in Texas for holding a group of Salvadoran migrants hostage in a trailer until their families paid."
+    )
+    plain = default_tagger.tag(
+        "Border agents stopped a truck with 40 migrants in the trailer; the driver was charged with smuggling."
+    )
     assert held.relevant and "prosecution" in held.themes
     assert not plain.relevant
 

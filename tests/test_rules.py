@@ -113,8 +113,7 @@ def test_duplicate_rule_names_rejected():
         # a list may only use lists defined above it
         ('format = 2\n[lists]\na = ["{list:b}"]\nb = ["x"]\n', "list 'a': unknown list '{list:b}'"),
         (
-            'format = 2\n[lists]\ngoods = ["gold"]\n[[rules]]\nname = "r"\ntheme = "relevance"\n'
-            'patterns = ["{list:good}"]\n',
+            'format = 2\n[lists]\ngoods = ["gold"]\n[[rules]]\nname = "r"\ntheme = "relevance"\npatterns = ["{list:good}"]\n',
             "rule #1 (r) patterns: unknown list '{list:good}' (lists defined before it: goods)",
         ),
     ],
@@ -293,7 +292,9 @@ def test_match_many_with_unusual_rules():
     with and without leading literals, one of them able to match the empty string."""
     rules = RuleSet(
         [
-            Rule(name="thai", theme="relevance", keywords=("\u0e04\u0e49\u0e32\u0e21\u0e19\u0e38\u0e29\u0e22\u0e4c", "caf\u00e9*")),
+            Rule(
+                name="thai", theme="relevance", keywords=("\u0e04\u0e49\u0e32\u0e21\u0e19\u0e38\u0e29\u0e22\u0e4c", "caf\u00e9*")
+            ),
             Rule(name="sigma", theme="relevance", keywords=("\u03c3\u03b5\u03be",)),
             Rule(name="paren", theme="partnership", keywords=("(MOU)", "'s view")),
             Rule(name="punct", theme="partnership", keywords=("J/TIP", "U.S. State", "officials' meeting")),

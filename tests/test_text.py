@@ -14,7 +14,10 @@ from tagger.text import aside_start, lead_end
             "Karaoke bar owner charged with holding Lao teenagers in Udon Thani",
         ),
         ("VIENTIANE, 12 March (KPL) - The committee met. It agreed a plan.", "VIENTIANE, 12 March (KPL) - The committee met"),
-        ("LONDON (Reuters) \u2013 Police raided a car wash. Four men were freed.", "LONDON (Reuters) \u2013 Police raided a car wash"),
+        (
+            "LONDON (Reuters) \u2013 Police raided a car wash. Four men were freed.",
+            "LONDON (Reuters) \u2013 Police raided a car wash",
+        ),
         ("Raid frees 30 workers | The Star. Police said ...", "Raid frees 30 workers"),
         ("Shelter opens in Pakse. It has 20 beds.", "Shelter opens in Pakse"),
         ("Is the new law working? Experts disagree.", "Is the new law working"),
@@ -77,7 +80,10 @@ def test_lead_end_without_quotation_keeps_the_first_sentence_of_a_quotation() ->
     ("text", "aside"),
     [
         # a label or a " | " list in the snippet opens the asides
-        ("Storm shuts road - Island Times. Crews are at work ... Related: Man charged | Ferry times", "Related: Man charged | Ferry times"),
+        (
+            "Storm shuts road - Island Times. Crews are at work ... Related: Man charged | Ferry times",
+            "Related: Man charged | Ferry times",
+        ),
         ("Bus routes approved - Metro. They start in March. Most read: Ring busted", "Most read: Ring busted"),
         ("Bus routes approved - Metro. They start in March | Weather | Sport", " | Weather | Sport"),
         ("Bus routes approved - Metro. More from Metro: Ring busted", "More from Metro: Ring busted"),

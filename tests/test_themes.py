@@ -29,7 +29,9 @@ _ONE_THEME = '[relevance]\nid = "relevance"\nname = "R"\ndefinition = "d"\n'
         (_ONE_THEME.encode(), "taxonomy is missing a field"),
         ((_ONE_THEME + '[[themes]]\nid = "relevance"\nname = "x"\ndefinition = "d"\n').encode(), "must be unique"),
         (
-            (_ONE_THEME.replace('id = "relevance"', 'id = "about"') + '[[themes]]\nid = "p"\nname = "P"\ndefinition = "d"\n').encode(),
+            (
+                _ONE_THEME.replace('id = "relevance"', 'id = "about"') + '[[themes]]\nid = "p"\nname = "P"\ndefinition = "d"\n'
+            ).encode(),
             "must have id 'relevance'",
         ),
     ],
