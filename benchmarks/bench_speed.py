@@ -99,8 +99,6 @@ def sklearn_pipeline(t: Any, core: bool = False) -> Any:
     from scipy.special import expit, logit
     from sklearn.linear_model import LogisticRegression
 
-    from tagger.pipeline import _votes
-
     f = t.features_
     vec = f.sklearn_vectorizer()
     vec.set_params(vocabulary=f.vocabulary_)
@@ -120,17 +118,7 @@ def sklearn_pipeline(t: Any, core: bool = False) -> Any:
         hits = None
         if not core and (t.vote_columns_ or t.lead_votes_ or t.aside_votes_ or t.relevance_shift_):
             hits = [t.rules_.match(x) for x in texts]
-            votes = _votes(
-                hits,
-                texts,
-                t.vote_columns_,
-                t.taxonomy_.label_ids[0],
-                lead=t.lead_votes_,
-                aside=t.aside_votes_,
-                per_match=t.vote_per_match_,
-                quotation=t.lead_quotation_,
-            )
-            X = sp.hstack([T, sp.csr_matrix(votes)], format="csr")
+            X = sp.hstack([T, sp.csr_matrix(t._vote_matrix(hits, texts))], format="csr")
         P = np.column_stack([m.predict_proba(X)[:, 1] for m in models])
         if hits is not None and t.relevance_shift_:
             # texts no relevance rule fires on: relevance log-odds lowered by the fitted shift

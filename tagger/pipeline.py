@@ -703,7 +703,12 @@ class Tagger:
         hits = self.rules_.match_many(texts)
         X = self.features_.transform_rows(texts)
         no_words = np.diff(X.indptr) == 0
-        V = _votes(
+        return _design(X, self._vote_matrix(hits, texts)), hits, no_words
+
+    def _vote_matrix(self, hits: Sequence[Sequence[RuleHit]], texts: Sequence[str]) -> np.ndarray:
+        """The rule-vote columns of the design matrix for texts with these rule hits, as
+        this fitted model defines them."""
+        return _votes(
             hits,
             texts,
             self.vote_columns_,
@@ -713,7 +718,6 @@ class Tagger:
             per_match=self.vote_per_match_,
             quotation=self.lead_quotation_,
         )
-        return _design(X, V), hits, no_words
 
     def _proba(self, X: Any, no_words: np.ndarray, hits: Sequence[Sequence[RuleHit]]) -> np.ndarray:
         """Probabilities from the design matrix; the relevance of texts without a
