@@ -75,6 +75,8 @@ FIRES = [
     # the regional bodies: COMMIT's meetings are reported without the word trafficking
     _fires("rel.national_bodies", "Senior officials of the six COMMIT countries met in Bangkok.", "commit"),
     _fires("rel.national_bodies", "Three more states have ratified ACTIP since the summit.", "actip"),
+    _fires("rel.national_bodies", "The CBTIP held its first coordination meeting of the year in Nay Pyi Taw.", "cbtip"),
+    _fires("rel.national_bodies", "Officers of the AHTJPD questioned the karaoke owner in Siem Reap.", "ahtjpd"),
     _fires(
         "rel.forced_labour", "Inspectors found families held in debt bondage at a brick kiln in Punjab, Pakistan.", "debt bondage"
     ),
@@ -344,6 +346,8 @@ FIRES = [
     _fires("prev.recognise_signs", "Bus drivers in Ghana are being taught to spot the signs of exploitation.", "spot the signs"),
     _fires("prev.recognise_signs", "Volunteers in Ohio handed out leaflets listing red flags for parents.", "red flags"),
     _fires("prev.action_plan", "Cambodia adopted a new national action plan covering 2024 to 2028.", "national action plan"),
+    _fires("prev.action_plan", "The committee reviewed progress on the five-year national plan in Vientiane.", "national plan"),
+    _fires("prev.action_plan", "Fiji's anti-trafficking plan has not been funded for two years.", "anti-trafficking plan"),
     _fires(
         "prev.migration_recruitment",
         "Indonesia revoked the licences of 12 recruitment agencies last month.",
@@ -966,6 +970,12 @@ FIRES = [
     _fires("pros.arrest_raid", "The agent was caught red-handed with six forged passports.", "caught red-handed"),
     _fires("pros.arrest_raid", "Police rounded up nine brokers at the bus terminal in Lagos.", "rounded up"),
     _fires("pros.investigation_police", "Cops in Ohio found two teenagers locked in a motel room.", "cops"),
+    _fires("pros.investigation_police", "The DSI took over the case of the 40 workers found in Samut Sakhon.", "dsi"),
+    _fires(
+        "pros.investigation_police",
+        "The Anti-Trafficking in Persons Division raided a bar in Mae Sot.",
+        "anti-trafficking in persons division",
+    ),
     _fires("pros.investigation_police", "The sheriff said the farm owner had kept the men for a year.", "sheriff"),
     _fires("pros.investigation_police", "The suspects had posted fake modelling jobs on TikTok.", "suspects"),
     _fires("pros.investigation_police", "A trafficking suspect escaped from custody in Kupang.", "trafficking suspect"),
