@@ -415,6 +415,9 @@ FIRES = [
     _fires("pros.arrest_raid", "An undercover officer posed as a buyer at a massage parlour in Denver.", "undercover"),
     _fires("pros.arrest_raid", "Two men were detained on suspicion of smuggling women into Spain.", "on suspicion of"),
     _fires("pros.arrest_raid", "The weekend sting netted eleven men in Tacoma.", "sting"),
+    _fires("pros.arrest_raid", "Border guards broke up a trafficking ring in Lao Cai last month.", "broke up a trafficking ring"),
+    _fires("pros.arrest_raid", "Labour officers in Johor detained the employer under ATIPSOM.", "detained the employer"),
+    _fires("pros.arrest_raid", "The magistrate remanded the two recruiters for seven days.", "remanded"),
     _fires(
         "pros.held_for_trafficking",
         "Odisha: three held for child trafficking after a tip-off at the railway station.",
@@ -605,6 +608,16 @@ FIRES = [
     _fires("prot.rescue", "Police rescued 23 women from a brothel in Kolkata on Tuesday.", "rescued"),
     _fires("prot.shelter", "The girls were placed in a government shelter in Chiang Mai.", "shelter"),
     _fires("prot.shelter", "A safe house for boys opened in Tirana with help from the city council.", "safe house"),
+    _fires(
+        "prev.departure_screening",
+        "Immigration officers at Clark airport offloaded 12 passengers bound for Phnom Penh.",
+        "offloaded 12 passengers",
+    ),
+    _fires(
+        "prev.departure_screening",
+        "Two women were offloaded at NAIA after showing fake job contracts.",
+        "women were offloaded",
+    ),
     _fires("prot.assistance", "Survivors in Manila receive psychosocial support and legal aid.", "psychosocial"),
     _fires("prot.assistance", "Survivors in Manila receive psychosocial support and legal aid.", "legal aid"),
     _fires(
@@ -613,6 +626,7 @@ FIRES = [
         "handed over to the social welfare",
     ),
     _fires("prot.assistance", "The boys were turned over to the DSWD for processing.", "turned over to the dswd"),
+    _fires("prot.assistance", "The three children remain under the care of the DSWD in Cebu.", "under the care of the dswd"),
     _fires(
         "prot.repatriation_reintegration", "Thirty Cambodian fishermen were repatriated from Indonesia last week.", "repatriated"
     ),
@@ -649,6 +663,7 @@ FIRES = [
     _fires("part.regional_bodies", "Interpol coordinated the checks at airports in 40 countries.", "interpol"),
     _fires("part.regional_bodies", "The IOM office in Niamey provided buses for the returnees.", "iom"),
     _fires("part.acronyms_case_sensitive", "The EU is paying for the new border posts in Niger.", "eu"),
+    _fires("part.acronyms_case_sensitive", "The ACWC adopted its work plan at a meeting in Jakarta.", "acwc"),
     # money from a foreign government, its embassy or aid agency, or a foundation named by its country
     _fires(
         "part.foreign_funding",
@@ -1130,6 +1145,12 @@ def _vetoed(rule: str, text: str, word: str):  # type: ignore[no-untyped-def]
 
 # (rule, look-alike text, the keyword match that the rule's exclusions must veto, lower-cased)
 EXCLUDED = [
+    # prot.shelter: the Philippine police unit named after who it protects is not a shelter
+    _vetoed(
+        "prot.shelter",
+        "Agents of the Women and Children Protection Center arrested the couple in Lapu-Lapu.",
+        "protection center",
+    ),
     # the dead brought home, and people kept from going home, are not victims returned
     _vetoed(
         "prot.repatriation_reintegration",
@@ -1540,6 +1561,8 @@ LOOK_ALIKES = [
     # prot.handover: suspects and goods handed over are not rescued people going home
     pytest.param("protection", "The suspect was handed over to Thai authorities on Friday.", id="suspect-handed-over"),
     pytest.param("protection", "The club handed over 20 footballs to children in the village.", id="footballs-handed-over"),
+    # prev.departure_screening: cargo is offloaded too
+    pytest.param("prevention", "Dockworkers offloaded 300 containers of rice at the Manila port.", id="cargo-offloaded"),
     # part.cross_border_handover: children handed to their own families is not cooperation between countries
     pytest.param("partnership", "The 12 girls were handed over to their families in Kandal on Friday.", id="handed-to-families"),
     # prot.rescue: 'free' before a number of things, not of people
