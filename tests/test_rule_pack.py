@@ -628,6 +628,19 @@ FIRES = [
     _fires("prot.assistance", "The boys were turned over to the DSWD for processing.", "turned over to the dswd"),
     _fires("prot.assistance", "The three children remain under the care of the DSWD in Cebu.", "under the care of the dswd"),
     _fires(
+        "prot.handover", "The border post received 21 citizens handed over by Lao police.", "citizens handed over by lao police"
+    ),
+    _fires(
+        "part.cross_border_handover",
+        "Viet Nam received 103 citizens handed over by Cambodian authorities at Moc Bai.",
+        "103 citizens handed over by cambodian authorities",
+    ),
+    _fires(
+        "prev.public_warning",
+        "The labour ministry warned jobseekers not to accept offers of work in Myawaddy.",
+        "warned jobseekers not to accept",
+    ),
+    _fires(
         "prot.repatriation_reintegration", "Thirty Cambodian fishermen were repatriated from Indonesia last week.", "repatriated"
     ),
     _fires("prot.repatriation_reintegration", "The women were reunited with their families in Benin City.", "reunited"),
@@ -1562,6 +1575,10 @@ LOOK_ALIKES = [
     pytest.param("protection", "The suspect was handed over to Thai authorities on Friday.", id="suspect-handed-over"),
     pytest.param("protection", "The club handed over 20 footballs to children in the village.", id="footballs-handed-over"),
     # prev.departure_screening: cargo is offloaded too
+    # prot.handover: children handed over by their own families to exploiters are not victims returned by officials
+    pytest.param(
+        "protection", "Boys handed over by their families to boat owners dive to free the nets.", id="handed-over-by-families"
+    ),
     pytest.param("prevention", "Dockworkers offloaded 300 containers of rice at the Manila port.", id="cargo-offloaded"),
     # part.cross_border_handover: children handed to their own families is not cooperation between countries
     pytest.param("partnership", "The 12 girls were handed over to their families in Kandal on Friday.", id="handed-to-families"),
