@@ -129,6 +129,16 @@ FIRES = [
     ),
     _fires("rel.sale_of_people", "Officers in Enugu raided a suspected baby factory on Monday.", "baby factory"),
     _fires(
+        "rel.sale_of_people",
+        "A woman in Prey Veng sold her 17-year-old daughter to a Chinese man for 8,000 dollars.",
+        "sold her 17-year-old daughter to",
+    ),
+    _fires(
+        "rel.sale_of_people",
+        "The court heard that she sold her niece to a man from Henan as a bride.",
+        "sold her niece to a man from henan as a bride",
+    ),
+    _fires(
         "rel.sold_person",
         "Her aunt sold her for about 20,000 yuan to a farmer in Anhui, the girl told police.",
         "sold her for about 20,000 yuan to a farmer",
@@ -1575,6 +1585,8 @@ LOOK_ALIKES = [
     pytest.param("protection", "The suspect was handed over to Thai authorities on Friday.", id="suspect-handed-over"),
     pytest.param("protection", "The club handed over 20 footballs to children in the village.", id="footballs-handed-over"),
     # prev.departure_screening: cargo is offloaded too
+    # rel.sale_of_people: a relative's property sold is not the relative
+    pytest.param("relevance", "The widow sold her son's land to a neighbour to pay the hospital.", id="sold-sons-land"),
     # prot.handover: children handed over by their own families to exploiters are not victims returned by officials
     pytest.param(
         "protection", "Boys handed over by their families to boat owners dive to free the nets.", id="handed-over-by-families"
