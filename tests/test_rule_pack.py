@@ -948,6 +948,7 @@ FIRES = [
         "cambodian workers handed over by thai police",
     ),
     _fires("prot.rescue", "Police free 18 Nepali girls from a circus in Punjab.", "free 18 nepali girls"),
+    _fires("prot.rescue", "The FBI operation netted 84 arrests, and 39 minors were recovered.", "39 minors were recovered"),
     _fires(
         "pros.investigation_police", "Enforcement agencies in Sabah carried out 40 operations this year.", "enforcement agencies"
     ),
