@@ -612,6 +612,11 @@ FIRES = [
     _fires("prot.identification", "Police identified 14 victims during an operation in Johannesburg.", "identified 14 victims"),
     _fires(
         "prot.identification",
+        "The operation led to 219 arrests and the identification of 1,374 victims.",
+        "identification of 1,374 victims",
+    ),
+    _fires(
+        "prot.identification",
         "During the week of checks, 45 likely victims of forced labour were identified on farms.",
         "victims of forced labour were identified",
     ),
