@@ -190,6 +190,7 @@ FIRES = [
     ),
     _fires("rel.other_exploitation", "Doctors at the clinic paid villagers $2,500 per kidney.", "per kidney"),
     _fires("rel.other_exploitation", "Police in Lahore broke up a kidney racket on Sunday.", "kidney racket"),
+    _fires("rel.other_exploitation", "Twelve men were lured to sell a kidney in Colombo.", "lured to sell a kidney"),
     _fires(
         "rel.other_exploitation",
         "Workers were sold from one fraud compound to another near Myawaddy.",
@@ -198,6 +199,11 @@ FIRES = [
     _fires("rel.other_exploitation", "More victims in the region were made to commit crimes.", "made to commit crimes"),
     _fires("rel.other_exploitation", "The charity helped 40 women escape coerced marriages.", "coerced marriages"),
     _fires("rel.sexual_exploitation", "The men paid for live-streamed abuse of girls in Cebu.", "live-streamed abuse"),
+    _fires(
+        "rel.sexual_exploitation",
+        "Italian police arrested a gang that forced Nigerian women into street prostitution.",
+        "forced nigerian women into street prostitution",
+    ),
     _fires(
         "rel.migrant_captivity",
         "Gunmen kept 60 migrants in a shed near Sabha until their families paid $2,000 each.",
@@ -642,6 +648,7 @@ FIRES = [
     ),
     _fires("prot.assistance", "The boys were turned over to the DSWD for processing.", "turned over to the dswd"),
     _fires("prot.assistance", "The three children remain under the care of the DSWD in Cebu.", "under the care of the dswd"),
+    _fires("prot.assistance", "The clinic gives follow-up care to the men whose kidneys were taken.", "follow-up care"),
     _fires(
         "prot.handover", "The border post received 21 citizens handed over by Lao police.", "citizens handed over by lao police"
     ),
@@ -1417,6 +1424,8 @@ EXCLUDED = [
     # money that is lacking is not a donor partnership
     _vetoed("part.funding_assistance", "The shelter in Phnom Penh has run for two years without government funding.", "funding"),
     _vetoed("part.funding_assistance", "State funding for the two shelters in Kandal province fell by a third.", "funding"),
+    # organ and blood donors are not donors of money
+    _vetoed("part.funding_assistance", "The ring paid kidney donors 500 dollars each in Nairobi.", "donors"),
     # event venues and diplomatic protocol
     _vetoed("part.agreements", "The trade fair opened at the convention centre in Kuala Lumpur.", "convention"),
     _vetoed("part.agreements", "A protocol officer greeted the delegation at the airport in Accra.", "protocol"),
