@@ -441,6 +441,8 @@ FIRES = [
     ),
     _fires("pros.court", "A court in Riga convicted two men of selling women into sham marriages.", "convicted"),
     _fires("pros.court", "A judge in Texas sentenced the ranch owner to 15 years.", "sentenced"),
+    # a gap in prosecution is still prosecution (THEMES.md): the non-punishment exclusion needs the victims as subject
+    _fires("pros.court", "The recruiters were not prosecuted for the abuse of the workers.", "prosecuted"),
     _fires(
         "pros.to_justice",
         "The ministry vowed to bring the recruiters to justice within the year.",
@@ -1425,6 +1427,9 @@ EXCLUDED = [
     _vetoed("part.funding_assistance", "The shelter in Phnom Penh has run for two years without government funding.", "funding"),
     _vetoed("part.funding_assistance", "State funding for the two shelters in Kandal province fell by a third.", "funding"),
     # organ and blood donors are not donors of money
+    # pros.court: victims kept out of criminal proceedings is non-punishment, protection in THEMES.md
+    _vetoed("pros.court", "Trafficking victims will not be prosecuted for immigration offences under the new law.", "prosecuted"),
+    _vetoed("pros.court", "The bill writes the non-punishment principle into law.", "punishment"),
     _vetoed("part.funding_assistance", "The ring paid kidney donors 500 dollars each in Nairobi.", "donors"),
     # event venues and diplomatic protocol
     _vetoed("part.agreements", "The trade fair opened at the convention centre in Kuala Lumpur.", "convention"),
