@@ -370,6 +370,12 @@ FIRES = [
         "recruitment agencies",
     ),
     _fires("prev.migration_recruitment", "Nepali workers bound for the Gulf now attend pre-departure classes.", "pre-departure"),
+    # inspection as a standing measure still counts (the rescue exclusion needs a freeing or finding verb after it)
+    _fires(
+        "prev.migration_recruitment",
+        "The ministry will hire 200 more labour inspectors for farms and fishing ports.",
+        "labour inspectors",
+    ),
     _fires(
         "prev.migration_recruitment",
         "Volunteers in Sayaboury showed villagers how to migrate safely to Thailand.",
@@ -1427,6 +1433,12 @@ EXCLUDED = [
     _vetoed("part.funding_assistance", "The shelter in Phnom Penh has run for two years without government funding.", "funding"),
     _vetoed("part.funding_assistance", "State funding for the two shelters in Kandal province fell by a third.", "funding"),
     # organ and blood donors are not donors of money
+    # prev.migration_recruitment: inspectors freeing or finding exploited workers are rescuing them, not regulating migration
+    _vetoed(
+        "prev.migration_recruitment",
+        "Labour inspectors freed 89 workers from slave-like conditions on a coffee farm.",
+        "labour inspectors",
+    ),
     # pros.court: victims kept out of criminal proceedings is non-punishment, protection in THEMES.md
     _vetoed("pros.court", "Trafficking victims will not be prosecuted for immigration offences under the new law.", "prosecuted"),
     _vetoed("pros.court", "The bill writes the non-punishment principle into law.", "punishment"),
