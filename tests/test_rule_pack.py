@@ -65,6 +65,8 @@ FIRES = [
         "rel.tip_report_lingo", "Malaysia was upgraded to Tier 2 in this year's assessment by Washington.", "upgraded to tier"
     ),
     _fires("rel.tip_report_lingo", "Kuwait stays on the Tier 2 Watch List for a third year.", "tier 2 watch list"),
+    _fires("rel.safe_migration", "Volunteers in Champasak handed out leaflets on safe migration.", "safe migration"),
+    _fires("rel.safe_migration", "The radio drama teaches young people how to migrate safely.", "migrate safely"),
     _fires(
         "rel.tip_report_lingo",
         "The country does not fully meet the minimum standards; however, it is making significant efforts to do so.",
