@@ -637,7 +637,15 @@ FIRES = [
         "victims of forced labour were identified",
     ),
     _fires("prot.rescue", "Police rescued 23 women from a brothel in Kolkata on Tuesday.", "rescued"),
+    _fires("prot.rescue", "The labour attaché secured the release of 14 household workers in Riyadh.", "secured the release of"),
+    _fires("prot.rescue", "Officials released 23 bonded labourers from a kiln near Tiruvallur.", "released 23 bonded labourers"),
+    _fires("prot.rescue", "Each family left the camp with release certificates in hand.", "release certificates"),
     _fires("prot.shelter", "The girls were placed in a government shelter in Chiang Mai.", "shelter"),
+    _fires(
+        "prot.shelter",
+        "The charity gave advice and accommodation to 60 domestic workers who had escaped.",
+        "advice and accommodation",
+    ),
     _fires("prot.shelter", "A safe house for boys opened in Tirana with help from the city council.", "safe house"),
     _fires(
         "prev.departure_screening",
@@ -1192,6 +1200,12 @@ def _vetoed(rule: str, text: str, word: str):  # type: ignore[no-untyped-def]
 # (rule, look-alike text, the keyword match that the rule's exclusions must veto, lower-cased)
 EXCLUDED = [
     # prot.shelter: the Philippine police unit named after who it protects is not a shelter
+    # prot.shelter: housing that comes with the job is not a shelter
+    _vetoed(
+        "prot.shelter",
+        "Inspectors will check employer-provided accommodation on every farm in the scheme.",
+        "provided accommodation",
+    ),
     _vetoed(
         "prot.shelter",
         "Agents of the Women and Children Protection Center arrested the couple in Lapu-Lapu.",
