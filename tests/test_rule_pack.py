@@ -779,6 +779,11 @@ FIRES = [
         "part.cooperation", "Ministers met in Vientiane to discuss transnational crime, including trafficking.", "transnational"
     ),
     _fires("part.cooperation_strong", "The arrests were made in cooperation with Dutch police.", "in cooperation with"),
+    _fires(
+        "part.cooperation_strong",
+        "Police from Thailand, Cambodia and Myanmar attended a joint training on scam-compound cases.",
+        "joint training",
+    ),
     _fires("part.cooperation_strong", "Bulgaria extradited a suspect to the United Kingdom on Monday.", "extradited"),
     _fires(
         "part.cooperation_strong",
