@@ -449,6 +449,12 @@ FIRES = [
     ),
     _fires("pros.court", "A court in Riga convicted two men of selling women into sham marriages.", "convicted"),
     _fires("pros.court", "A judge in Texas sentenced the ranch owner to 15 years.", "sentenced"),
+    _fires("pros.court", "The Supreme People's Procuracy told local procuracies to speed up the cases.", "procuracy"),
+    _fires(
+        "pros.enforcement_action",
+        "Police named the director of a labour agency a suspect in the case of 35 women sent to Abu Dhabi.",
+        "named the director of a labour agency a suspect",
+    ),
     # a gap in prosecution is still prosecution (THEMES.md): the non-punishment exclusion needs the victims as subject
     _fires("pros.court", "The recruiters were not prosecuted for the abuse of the workers.", "prosecuted"),
     _fires(
