@@ -33,6 +33,52 @@ def _fires(rule: str, text: str, matched: str):  # type: ignore[no-untyped-def]
 
 # (rule, text, the matched words, lower-cased)
 FIRES = [
+    # session 31: the fare home, officials receiving returnees, US statute and fact-sheet words
+    _fires(
+        "prot.repatriation_reintegration",
+        "The consulate in Jeddah arranged flights home for 31 maids who had fled their employers.",
+        "flights home",
+    ),
+    _fires(
+        "prot.repatriation_reintegration",
+        "Welfare officers received 52 women and men returned from Malaysia at the Entikong border post.",
+        "received 52 women and men returned from",
+    ),
+    _fires(
+        "prot.assistance",
+        "The office funds victim service programs in 40 states for people trafficked for labour.",
+        "victim service programs",
+    ),
+    _fires(
+        "prot.rights_remedies",
+        "Federal agents asked immigration to grant continued presence to the two women who agreed to testify.",
+        "continued presence",
+    ),
+    _fires(
+        "prot.rights_remedies",
+        "A new state law lets trafficking survivors vacate prostitution convictions from their years in the trade.",
+        "vacate prostitution convictions",
+    ),
+    _fires(
+        "part.funding_assistance",
+        "The act authorises assistance to foreign governments that draft laws against trafficking.",
+        "assistance to foreign governments",
+    ),
+    _fires(
+        "rel.national_bodies",
+        "Posters from the Blue Campaign went up in every bus station in the county this week.",
+        "blue campaign",
+    ),
+    _fires(
+        "pros.enforcement_action",
+        "Labour inspectors found 14 deckhands unpaid for a year and forwarded the case to the marine police for investigation.",
+        "forwarded the case to the marine police for investigation",
+    ),
+    _fires(
+        "part.cooperation",
+        "The 48 fishermen flew home with the facilitation of the Indonesian embassy in Port Moresby.",
+        "with the facilitation of",
+    ),
     # relevance
     # (look-alike exclusions must not swallow people: "begun" holds "gun", "cartels" is not a drug)
     _fires("rel.trafficking_generic", "The gang had begun trafficking women from Ukraine to Cyprus.", "trafficking"),
@@ -1210,6 +1256,46 @@ def _vetoed(rule: str, text: str, word: str):  # type: ignore[no-untyped-def]
 
 # (rule, look-alike text, the keyword match that the rule's exclusions must veto, lower-cased)
 EXCLUDED = [
+    # session 31: a film is screened to an audience, not people screened for trafficking
+    _vetoed(
+        "prot.identification",
+        "The parish hall hosts a documentary screening on forced labour in fishing next Friday.",
+        "screening",
+    ),
+    _vetoed(
+        "prot.identification",
+        "Students organised a screening of the new film about girls sold into brothels.",
+        "screening",
+    ),
+    # an employer taking passports or pay is a sign of forced labour, not a seizure of criminal assets
+    _vetoed(
+        "pros.assets",
+        "The agency confiscated their passports on arrival and kept back half of every month's pay.",
+        "confiscated",
+    ),
+    _vetoed(
+        "pros.assets",
+        "Many of the maids said their passports were confiscated by the families they worked for.",
+        "confiscated",
+    ),
+    # a fare home that people lack describes being stranded, not repatriation
+    _vetoed(
+        "prot.repatriation_reintegration",
+        "Left with no ticket home, the boys slept in a bus shelter for weeks.",
+        "ticket home",
+    ),
+    # an international airport or checkpoint is a place, not cooperation
+    _vetoed(
+        "part.cooperation",
+        "The 60 women landed at Suvarnabhumi International Airport late on Sunday.",
+        "international",
+    ),
+    # survivors clearing convictions from their records is non-punishment (prot.rights_remedies), not a court case
+    _vetoed(
+        "pros.court",
+        "The measure would let trafficking survivors expunge prostitution convictions from their records.",
+        "convictions",
+    ),
     # prot.shelter: the Philippine police unit named after who it protects is not a shelter
     # prot.shelter: housing that comes with the job is not a shelter
     _vetoed(
