@@ -35,6 +35,21 @@ def _fires(rule: str, text: str, matched: str):  # type: ignore[no-untyped-def]
 FIRES = [
     # session 31: the fare home, officials receiving returnees, US statute and fact-sheet words
     _fires(
+        "prev.documents_vulnerability",
+        "The plan commits the ministry to tackle the poverty that leaves upland girls vulnerable to traffickers.",
+        "tackle the poverty that leaves upland girls vulnerable",
+    ),
+    _fires(
+        "rel.national_bodies",
+        "Indonesia and Australia co-chaired the Bali Process ministerial meeting in Adelaide.",
+        "bali process",
+    ),
+    _fires(
+        "prot.repatriation_reintegration",
+        "The country of origin shall accept the return of that person and issue travel papers without delay.",
+        "accept the return of that person",
+    ),
+    _fires(
         "prot.repatriation_reintegration",
         "The consulate in Jeddah arranged flights home for 31 maids who had fled their employers.",
         "flights home",
@@ -1256,6 +1271,12 @@ def _vetoed(rule: str, text: str, word: str):  # type: ignore[no-untyped-def]
 
 # (rule, look-alike text, the keyword match that the rule's exclusions must veto, lower-cased)
 EXCLUDED = [
+    # session 31: a treaty article naming its own treaty is no agreement between parties
+    _vetoed(
+        "part.agreements",
+        "Each Party shall make the offences set out in this Convention punishable by prison terms.",
+        "convention",
+    ),
     # session 31: a film is screened to an audience, not people screened for trafficking
     _vetoed(
         "prot.identification",
