@@ -35,6 +35,11 @@ def _fires(rule: str, text: str, matched: str):  # type: ignore[no-untyped-def]
 FIRES = [
     # session 31: the fare home, officials receiving returnees, US statute and fact-sheet words
     _fires(
+        "rel.sale_of_people",
+        "A district court jailed a farmer who sold his 13-year-old daughter into marriage with a money-lender.",
+        "sold his 13-year-old daughter into",
+    ),
+    _fires(
         "prev.documents_vulnerability",
         "The plan commits the ministry to tackle the poverty that leaves upland girls vulnerable to traffickers.",
         "tackle the poverty that leaves upland girls vulnerable",
@@ -1271,6 +1276,17 @@ def _vetoed(rule: str, text: str, word: str):  # type: ignore[no-untyped-def]
 
 # (rule, look-alike text, the keyword match that the rule's exclusions must veto, lower-cased)
 EXCLUDED = [
+    # session 31: money charged to workers is not a criminal charge
+    _vetoed(
+        "pros.court",
+        "The brokers charged each worker illegal fees of up to 4,000 dollars for a factory job.",
+        "charged",
+    ),
+    _vetoed(
+        "pros.court",
+        "The women kept a tenth of what the customers were charged and owed the rest for rent.",
+        "charged",
+    ),
     # session 31: a treaty article naming its own treaty is no agreement between parties
     _vetoed(
         "part.agreements",
