@@ -35,6 +35,16 @@ def _fires(rule: str, text: str, matched: str):  # type: ignore[no-untyped-def]
 FIRES = [
     # session 31: the fare home, officials receiving returnees, US statute and fact-sheet words
     _fires(
+        "part.cooperation_strong",
+        "Canada and Mexico announced a joint initiative to protect seasonal farm workers from exploitation.",
+        "joint initiative",
+    ),
+    _fires(
+        "part.funding_assistance",
+        "The Program to End Modern Slavery funds a survey of forced labour on cocoa farms in Ghana.",
+        "program to end modern slavery",
+    ),
+    _fires(
         "rel.sale_of_people",
         "A district court jailed a farmer who sold his 13-year-old daughter into marriage with a money-lender.",
         "sold his 13-year-old daughter into",
@@ -1276,6 +1286,17 @@ def _vetoed(rule: str, text: str, word: str):  # type: ignore[no-untyped-def]
 
 # (rule, look-alike text, the keyword match that the rule's exclusions must veto, lower-cased)
 EXCLUDED = [
+    # session 31: assistance between states is not assistance to victims
+    _vetoed(
+        "prot.assistance",
+        "The ministry asked donors for technical assistance to draft its new anti-trafficking law.",
+        "assistance",
+    ),
+    _vetoed(
+        "prot.assistance",
+        "The bill authorises assistance to foreign governments that train border police.",
+        "assistance",
+    ),
     # session 31: money charged to workers is not a criminal charge
     _vetoed(
         "pros.court",
