@@ -35,6 +35,16 @@ def _fires(rule: str, text: str, matched: str):  # type: ignore[no-untyped-def]
 FIRES = [
     # session 31: the fare home, officials receiving returnees, US statute and fact-sheet words
     _fires(
+        "rel.sold_person",
+        "Deputies arrested a motel clerk who offered a 15-year-old runaway for sex to guests.",
+        "offered a 15-year-old runaway for sex",
+    ),
+    _fires(
+        "rel.sold_person",
+        "Detectives said the two girls had been advertised online for sex since the summer.",
+        "girls had been advertised online for sex",
+    ),
+    _fires(
         "part.cooperation_strong",
         "Canada and Mexico announced a joint initiative to protect seasonal farm workers from exploitation.",
         "joint initiative",
