@@ -35,6 +35,17 @@ def _fires(rule: str, text: str, matched: str):  # type: ignore[no-untyped-def]
 FIRES = [
     # session 31: the fare home, officials receiving returnees, US statute and fact-sheet words
     _fires(
+        "prot.rights_remedies",
+        "In the camps, sex trafficking victims charged with adultery were held alongside their abusers.",
+        "victims charged with",
+    ),
+    # (guard: a victim named before someone else's charge is not a victim punished)
+    _fires(
+        "pros.court",
+        "Police appeal for more victims to come forward after a Red Deer man charged with trafficking.",
+        "charged",
+    ),
+    _fires(
         "rel.sold_person",
         "Deputies arrested a motel clerk who offered a 15-year-old runaway for sex to guests.",
         "offered a 15-year-old runaway for sex",
@@ -1306,6 +1317,29 @@ EXCLUDED = [
         "prot.assistance",
         "The bill authorises assistance to foreign governments that train border police.",
         "assistance",
+    ),
+    # session 31: victims punished for what they were made to do are a protection failure, not a prosecution
+    _vetoed(
+        "pros.court",
+        "Some victims were prosecuted for using forged passports that their traffickers had supplied.",
+        "prosecuted",
+    ),
+    # relatives who go along with exploitation are part of the problem, not official complicity
+    _vetoed(
+        "pros.complicity",
+        "Children herd cattle for no pay, often with the complicity of their parents.",
+        "complicity",
+    ),
+    _vetoed(
+        "pros.complicity",
+        "Aid workers said families were often complicit in sending girls to the city.",
+        "complicit",
+    ),
+    # workers' papers taken by their employer
+    _vetoed(
+        "pros.assets",
+        "Women recruited for hotel jobs later had their papers confiscated by the bar owner.",
+        "confiscated",
     ),
     # session 31: money charged to workers is not a criminal charge
     _vetoed(
