@@ -35,6 +35,21 @@ def _fires(rule: str, text: str, matched: str):  # type: ignore[no-untyped-def]
 FIRES = [
     # session 31: the fare home, officials receiving returnees, US statute and fact-sheet words
     _fires(
+        "prev.awareness",
+        "A candlelight walk in Boise shone a light on labour trafficking in farm work.",
+        "shone a light on labour trafficking",
+    ),
+    _fires(
+        "prev.awareness",
+        "The exhibition of children's drawings aims to draw public attention to child trafficking.",
+        "draw public attention to child trafficking",
+    ),
+    _fires(
+        "prev.awareness",
+        "A charity football match spotlights modern slavery in the garment trade.",
+        "spotlights modern slavery",
+    ),
+    _fires(
         "prot.rights_remedies",
         "In the camps, sex trafficking victims charged with adultery were held alongside their abusers.",
         "victims charged with",
@@ -1760,6 +1775,8 @@ def _exclusions_exercised(pack: RuleSet, rule: str, text: str, word: str) -> set
 # Texts on which whole families of rules must stay silent without any exclusion being
 # needed: the rule words are absent even though the text looks similar.
 LOOK_ALIKES = [
+    # prev.awareness: the awareness verbs only count when aimed at the crime
+    pytest.param("prevention", "The spring fair shines a light on local makers and family farms.", id="spotlight-makers"),
     # case counts of health or hotline work are not law enforcement (pros.case_counts)
     pytest.param("prosecution", "Doctors detected 40 cases of measles in the district.", id="disease-cases"),
     pytest.param("prosecution", "Health workers discovered and treated 12 cases of malaria among returnees.", id="treated-cases"),
