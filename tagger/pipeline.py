@@ -38,6 +38,7 @@ out-of-fold precision stays at ``unanchored_precision`` or above (see
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
@@ -81,6 +82,18 @@ def _rule_votes(hits_per_text: Sequence[Sequence[RuleHit]], columns: Sequence[st
                 if j is not None:
                     V[i, j] = weight
     return np.log1p(V)
+
+
+def fold_ids(texts: Sequence[str], folds: int, salt: str) -> np.ndarray:
+    """The cross-validation fold (0 to ``folds`` - 1) of each text: a hash of the text and
+    ``salt``, so a text keeps its fold whatever other texts are added or removed (with a
+    random permutation of all examples, adding one seed unit moved every other unit and
+    with them the tuned thresholds)."""
+    prefix = salt.encode("utf-8") + b"\x00"
+    return np.array(
+        [int.from_bytes(hashlib.sha256(prefix + t.encode("utf-8")).digest()[:8], "big") % folds for t in texts],
+        dtype=np.int64,
+    )
 
 
 def _canonical_order(example: Example) -> tuple[str, str, tuple[int, ...], str]:
@@ -315,6 +328,7 @@ class Tagger:
         unanchored_precision: float | None = 0.99,
         min_positives_for_tuning: int = 10,
         cv_folds: int = 5,
+        cv_repeats: int = 3,
         top_terms: int = 5,
         context_margin: float | None = 2.0,
         random_state: int = 0,
@@ -342,6 +356,7 @@ class Tagger:
         self.unanchored_precision = unanchored_precision
         self.min_positives_for_tuning = min_positives_for_tuning
         self.cv_folds = cv_folds
+        self.cv_repeats = cv_repeats
         self.top_terms = top_terms
         self.context_margin = context_margin
         self.random_state = random_state
@@ -368,6 +383,7 @@ class Tagger:
         "unanchored_precision",
         "min_positives_for_tuning",
         "cv_folds",
+        "cv_repeats",
         "top_terms",
         "context_margin",
         "random_state",
@@ -414,11 +430,13 @@ class Tagger:
             raise InputValueError(f"unanchored_precision must be None or a number in (0, 1), got {up!r}")
         if self.theme_scope not in ("relevant", "all"):
             raise InputValueError(f"theme_scope must be 'relevant' or 'all', got {self.theme_scope!r}")
-        for name in ("cv_folds", "min_positives_for_tuning", "random_state"):
+        for name in ("cv_folds", "cv_repeats", "min_positives_for_tuning", "random_state"):
             if not _is_int(getattr(self, name)):
                 raise InputValueError(f"{name} must be an integer, got {getattr(self, name)!r}")
         if self.cv_folds < 2:
             raise InputValueError(f"cv_folds must be >= 2, got {self.cv_folds!r}")
+        if self.cv_repeats < 1:
+            raise InputValueError(f"cv_repeats must be >= 1, got {self.cv_repeats!r}")
         if self.random_state < 0:
             raise InputValueError(f"random_state must be >= 0, got {self.random_state!r}")
         if self.class_weight not in (None, "balanced"):
@@ -446,8 +464,10 @@ class Tagger:
         threshold was chosen on the same out-of-fold scores).
 
         The order of ``examples`` does not matter: they are sorted by a hash of their
-        text first, so the cross-validation folds (and with them the tuned thresholds)
-        depend only on the examples and ``random_state``.
+        text first. Cross-validation is repeated ``cv_repeats`` times and the out-of-fold
+        scores averaged; in each repeat an example's fold is a hash of its text and
+        ``random_state``, so adding or removing examples leaves the other examples in
+        their folds, and the tuned thresholds move only as much as the data does.
         """
         self._validate_params()
         if self.rules is None or self.taxonomy is None:
@@ -600,14 +620,29 @@ class Tagger:
         return scales
 
     def _out_of_fold(self, texts: list[str], V: np.ndarray, Y: np.ndarray, W: np.ndarray, scales: np.ndarray) -> np.ndarray:
-        """Out-of-fold probabilities (NaN where a fold could not be fitted)."""
-        n = len(texts)
+        """Out-of-fold probabilities averaged over ``cv_repeats`` fold draws (NaN where no
+        repeat could score an example)."""
+        if len(texts) < 2 * self.cv_folds:
+            return np.full(Y.shape, np.nan)
+        runs = []
+        for r in range(self.cv_repeats):
+            fold_of = fold_ids(texts, self.cv_folds, f"{self.random_state}:{r}")
+            runs.append(self._one_cv(texts, V, Y, W, scales, [np.flatnonzero(fold_of == k) for k in range(self.cv_folds)]))
+        stacked = np.stack(runs)
+        scored = ~np.isnan(stacked)
+        total = np.where(scored, stacked, 0.0).sum(axis=0)
+        count = scored.sum(axis=0)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return np.where(count > 0, total / np.maximum(count, 1), np.nan)
+
+    def _one_cv(
+        self, texts: list[str], V: np.ndarray, Y: np.ndarray, W: np.ndarray, scales: np.ndarray, folds: list[np.ndarray]
+    ) -> np.ndarray:
+        """Out-of-fold probabilities of one cross-validation over ``folds`` (index arrays)."""
         oof = np.full(Y.shape, np.nan)
-        if n < 2 * self.cv_folds:
-            return oof
-        rng = np.random.RandomState(self.random_state)
-        folds = np.array_split(rng.permutation(n), self.cv_folds)
         for k, test_idx in enumerate(folds):
+            if len(test_idx) == 0:
+                continue
             train_idx = np.concatenate([f for i, f in enumerate(folds) if i != k])
             tr_texts = [texts[i] for i in train_idx]
             try:

@@ -313,3 +313,11 @@ def test_a_missing_or_bad_context_margin_is_refused(saved, value, message):
     _edit_meta(saved, ("params", "context_margin"), value)
     with pytest.raises(ModelFileError, match=message):
         tagger.load(saved)
+
+
+def test_models_saved_before_cv_repeats_load_with_the_same_scores(small_tagger, saved):
+    # cv_repeats only shapes training; a model.json written before it existed still loads
+    assert model_meta(saved)["params"]["cv_repeats"] == small_tagger.cv_repeats
+    _edit_meta(saved, ("params", "cv_repeats"), None)
+    loaded = tagger.load(saved)
+    assert np.array_equal(loaded.predict_proba(TEXTS), small_tagger.predict_proba(TEXTS))

@@ -121,7 +121,16 @@ def test_fit_returns_self_and_constructor_only_stores():
 
 @pytest.mark.parametrize(
     ("param", "value"),
-    [("C", 0), ("ngram_range", (2, 1)), ("cv_folds", 1), ("default_threshold", 1.5), ("stem", "no"), ("stop_words", None)],
+    [
+        ("C", 0),
+        ("ngram_range", (2, 1)),
+        ("cv_folds", 1),
+        ("cv_repeats", 0),
+        ("cv_repeats", 1.5),
+        ("default_threshold", 1.5),
+        ("stem", "no"),
+        ("stop_words", None),
+    ],
 )
 def test_bad_parameters_are_named(param, value):
     s = load_seeds(SEEDS)
@@ -472,3 +481,30 @@ def test_a_headline_and_a_byline_on_their_own_lines_lead_into_the_first_paragrap
     assert not default_tagger.tag(title).relevant and not default_tagger.tag(byline).relevant  # the case in point
     assert a.paragraphs[2].tags.relevant and a.paragraphs[3].tags.in_context
     assert a.theme_paragraphs["partnership"] == [3]
+
+
+def test_a_text_keeps_its_fold_when_other_texts_are_added_or_removed():
+    from tagger.pipeline import fold_ids
+
+    base = [f"Unit {i}: police in district {i % 7} met social workers about case {i * 13}." for i in range(400)]
+    more = base[:150] + ["A new seed unit about a shelter in Savannakhet."] * 3 + base[150:] + ["Another new unit."]
+    a, b = fold_ids(base, 5, "0:0"), fold_ids(more, 5, "0:0")
+    where = dict(zip(more, b.tolist(), strict=True))
+    assert [where[t] for t in base] == a.tolist()
+    assert set(a.tolist()) == {0, 1, 2, 3, 4} and min(np.bincount(a)) > 50  # every fold used, none starved
+    # another salt (random_state or repeat) draws other folds
+    assert (fold_ids(base, 5, "1:0") != a).mean() > 0.5
+
+
+def test_cross_validation_repeats_average_into_the_recorded_metrics():
+    one = tagger.train(seeds=SEEDS, cv_folds=3, cv_repeats=1)
+    three = tagger.train(seeds=SEEDS, cv_folds=3, cv_repeats=3)
+    assert one.get_params()["cv_repeats"] == 1 and three.get_params()["cv_repeats"] == 3
+    # the final model is fitted on all examples either way; only the out-of-fold tuning differs
+    assert np.array_equal(one.model_.coef_, three.model_.coef_)
+    # the repeats are averaged per example, not stacked: each example counts once
+    for lab, tuning in three.threshold_tuning_.items():
+        assert (tuning["positives"], tuning["negatives"]) == (
+            one.threshold_tuning_[lab]["positives"],
+            one.threshold_tuning_[lab]["negatives"],
+        )
