@@ -91,7 +91,7 @@ def fold_ids(texts: Sequence[str], folds: int, salt: str) -> np.ndarray:
     with them the tuned thresholds)."""
     prefix = salt.encode("utf-8") + b"\x00"
     return np.array(
-        [int.from_bytes(hashlib.sha256(prefix + t.encode("utf-8")).digest()[:8], "big") % folds for t in texts],
+        [int.from_bytes(hashlib.sha256(prefix + t.encode("utf-8", "surrogatepass")).digest()[:8], "big") % folds for t in texts],
         dtype=np.int64,
     )
 
@@ -632,8 +632,7 @@ class Tagger:
         scored = ~np.isnan(stacked)
         total = np.where(scored, stacked, 0.0).sum(axis=0)
         count = scored.sum(axis=0)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            return np.where(count > 0, total / np.maximum(count, 1), np.nan)
+        return np.where(count > 0, total / np.maximum(count, 1), np.nan)
 
     def _one_cv(
         self, texts: list[str], V: np.ndarray, Y: np.ndarray, W: np.ndarray, scales: np.ndarray, folds: list[np.ndarray]
