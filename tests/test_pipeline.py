@@ -494,6 +494,8 @@ def test_a_text_keeps_its_fold_when_other_texts_are_added_or_removed():
     assert set(a.tolist()) == {0, 1, 2, 3, 4} and min(np.bincount(a)) > 50  # every fold used, none starved
     # another salt (random_state or repeat) draws other folds
     assert (fold_ids(base, 5, "1:0") != a).mean() > 0.5
+    # texts are accepted with lone surrogates (from badly decoded input); they get a fold too
+    assert fold_ids(["caf\udce9 workers held on the boat"], 5, "0:0")[0] in range(5)
 
 
 def test_cross_validation_repeats_average_into_the_recorded_metrics():
