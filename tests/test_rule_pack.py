@@ -35,6 +35,16 @@ def _fires(rule: str, text: str, matched: str):  # type: ignore[no-untyped-def]
 FIRES = [
     # session 31: the fare home, officials receiving returnees, US statute and fact-sheet words
     _fires(
+        "pros.court",
+        "Magistrates granted a Slavery and Trafficking Risk Order against the gangmaster before his trial.",
+        "slavery and trafficking risk order",
+    ),
+    _fires(
+        "prev.supply_chain",
+        "The city will add forced-labour clauses to its procurement contracts for uniforms and cleaning.",
+        "procurement contracts",
+    ),
+    _fires(
         "prev.awareness",
         "A candlelight walk in Boise shone a light on labour trafficking in farm work.",
         "shone a light on labour trafficking",
@@ -1366,6 +1376,17 @@ EXCLUDED = [
         "pros.court",
         "The women kept a tenth of what the customers were charged and owed the rest for rent.",
         "charged",
+    ),
+    # session 31: UK court orders named for what they prevent are penalties, not prevention
+    _vetoed(
+        "prev.prevention_topic",
+        "On release he will be bound by a Slavery and Trafficking Prevention Order for seven years.",
+        "trafficking prevention",
+    ),
+    _vetoed(
+        "prev.prevent_word",
+        "The judge also made a Sexual Harm Prevention Order and put him on the register.",
+        "prevention",
     ),
     # session 31: a treaty article naming its own treaty is no agreement between parties
     _vetoed(
