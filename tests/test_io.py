@@ -6,6 +6,8 @@ import pytest
 
 from tagger.errors import DataFileError
 from tagger.io import iter_jsonl, read_labelled, read_texts
+from tagger.rules import load_rules
+from tagger.themes import load_taxonomy
 
 THEMES = ("prevention", "prosecution", "protection", "partnership")
 
@@ -79,6 +81,24 @@ def test_file_problems(tmp_path):
     empty.write_text("")
     with pytest.raises(DataFileError, match="no items"):
         read_labelled(empty, THEMES)
+
+
+@pytest.mark.parametrize(("load", "what"), [(load_rules, "rules file"), (load_taxonomy, "themes file")], ids=["rules", "themes"])
+def test_toml_files_that_cannot_be_read_name_the_file_and_the_problem(tmp_path, load, what):
+    # both readers of the seeds' TOML files go through io.read_toml
+    bad_utf8 = tmp_path / "latin1.toml"
+    bad_utf8.write_bytes(b'[[rules]]\nname = "caf\xe9"\n')  # Latin-1, not UTF-8
+    not_toml = tmp_path / "broken.toml"
+    not_toml.write_text("[[rules]\n")
+    for path, message in [
+        (tmp_path / "none.toml", f"{what} not found"),
+        (tmp_path, "is a directory"),
+        (bad_utf8, "not UTF-8 text"),
+        (not_toml, "not valid TOML"),
+    ]:
+        with pytest.raises(DataFileError, match=message) as err:
+            load(path)
+        assert str(path) in str(err.value)
 
 
 def test_blank_lines_skipped_and_line_numbers_kept(tmp_path):

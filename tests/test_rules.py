@@ -126,17 +126,6 @@ def test_bad_rule_files_name_the_problem(tmp_path, body, message):
     assert str(p) in str(err.value)
 
 
-def test_unreadable_rule_files_are_data_file_errors(tmp_path):
-    bad = tmp_path / "rules.toml"
-    bad.write_bytes(b'[[rules]]\nname = "caf\xe9"\n')  # Latin-1, not UTF-8
-    with pytest.raises(DataFileError, match="not UTF-8 text"):
-        load_rules(bad)
-    with pytest.raises(DataFileError, match="is a directory"):
-        load_rules(tmp_path)
-    with pytest.raises(DataFileError, match="rules file not found"):
-        load_rules(tmp_path / "none.toml")
-
-
 def test_named_lists_are_spelled_out_in_patterns_and_exclusions(tmp_path):
     p = tmp_path / "rules.toml"
     p.write_text(

@@ -42,10 +42,3 @@ def test_broken_taxonomy_files_name_file_and_problem(tmp_path, content, message)
     with pytest.raises(DataFileError, match=re.escape(message)) as err:
         load_taxonomy(p)
     assert str(p) in str(err.value)
-
-
-def test_missing_file_and_directory_are_data_file_errors(tmp_path):
-    with pytest.raises(DataFileError, match="themes file not found"):
-        load_taxonomy(tmp_path / "nope.toml")
-    with pytest.raises(DataFileError, match="is a directory"):
-        load_taxonomy(tmp_path)
