@@ -37,44 +37,13 @@ you your yours yourself yourselves
 DEFAULT_STEMMER = "light-v2"
 
 # Suffixes tried longest first; a suffix is removed only if at least 4 letters remain.
+# fmt: off
 _SUFFIXES = (
-    "isations",
-    "izations",
-    "isation",
-    "ization",
-    "ational",
-    "ations",
-    "ation",
-    "ators",
-    "ator",
-    "nesses",
-    "ness",
-    "ments",
-    "ment",
-    "ities",
-    "ity",
-    "ings",
-    "ing",
-    "ions",
-    "ion",
-    "ives",
-    "ive",
-    "ated",
-    "ates",
-    "ate",
-    "ers",
-    "er",
-    "ors",
-    "or",
-    "ied",
-    "ies",
-    "ed",
-    "es",
-    "ly",
-    "al",
-    "s",
-    "e",
+    "isations", "izations", "isation", "ization", "ational", "ations", "ation", "ators", "ator",
+    "nesses", "ness", "ments", "ment", "ities", "ity", "ings", "ing", "ions", "ion", "ives", "ive",
+    "ated", "ates", "ate", "ers", "er", "ors", "or", "ied", "ies", "ed", "es", "ly", "al", "s", "e",
 )
+# fmt: on
 _MIN_STEM = 4
 
 
@@ -111,113 +80,51 @@ def _strip(word: str) -> str:
 
 # Words whose "-our" is "-or" in American spelling; any word starting with one of
 # these is folded ("labourers" -> "laborers", "favourite" -> "favorite").
+# fmt: off
 _OUR_PREFIXES = (
-    "armour",
-    "behaviour",
-    "colour",
-    "endeavour",
-    "favour",
-    "flavour",
-    "harbour",
-    "honour",
-    "humour",
-    "labour",
-    "neighbour",
-    "odour",
-    "parlour",
-    "rumour",
-    "saviour",
-    "tumour",
-    "valour",
-    "vigour",
+    "armour", "behaviour", "colour", "endeavour", "favour", "flavour", "harbour", "honour",
+    "humour", "labour", "neighbour", "odour", "parlour", "rumour", "saviour", "tumour",
+    "valour", "vigour",
 )
+# fmt: on
 # Stems that double a final "l" before a suffix in British spelling only
 # ("counselling", "travelled", "labelled"); other "-lled" words ("compelled",
 # "spelling") are left alone.
+# fmt: off
 _DOUBLE_L_STEMS = (
-    "cancel",
-    "channel",
-    "counsel",
-    "dial",
-    "equal",
-    "fuel",
-    "label",
-    "level",
-    "marshal",
-    "model",
-    "rival",
-    "signal",
-    "total",
-    "travel",
-    "tunnel",
+    "cancel", "channel", "counsel", "dial", "equal", "fuel", "label", "level", "marshal",
+    "model", "rival", "signal", "total", "travel", "tunnel",
 )
+# fmt: on
 _DOUBLE_L_ENDINGS = ("led", "ling", "lings", "ler", "lers", "lor", "lors")
 # Whole words spelt differently (British -> American).
+# fmt: off
 _SPELLINGS = {
-    "ageing": "aging",
-    "anaesthetic": "anesthetic",
-    "analogue": "analog",
-    "catalogue": "catalog",
-    "centre": "center",
-    "centres": "centers",
-    "centred": "centered",
-    "cheque": "check",
-    "cheques": "checks",
-    "defence": "defense",
-    "defences": "defenses",
-    "dialogue": "dialog",
-    "dialogues": "dialogs",
-    "enrol": "enroll",
-    "enrolment": "enrollment",
-    "enrolments": "enrollments",
-    "enrols": "enrolls",
-    "fibre": "fiber",
-    "fulfil": "fulfill",
-    "fulfilment": "fulfillment",
-    "fulfils": "fulfills",
-    "grey": "gray",
-    "instalment": "installment",
-    "instalments": "installments",
-    "jewellery": "jewelry",
-    "judgement": "judgment",
-    "judgements": "judgments",
-    "kilometre": "kilometer",
-    "kilometres": "kilometers",
-    "licence": "license",
-    "licences": "licenses",
-    "litre": "liter",
-    "litres": "liters",
-    "manoeuvre": "maneuver",
-    "metre": "meter",
-    "metres": "meters",
-    "mould": "mold",
-    "offence": "offense",
-    "offences": "offenses",
-    "paediatric": "pediatric",
-    "plough": "plow",
-    "practise": "practice",
-    "practised": "practiced",
-    "practises": "practices",
-    "practising": "practicing",
-    "pretence": "pretense",
-    "programme": "program",
-    "programmes": "programs",
-    "sceptical": "skeptical",
-    "theatre": "theater",
-    "theatres": "theaters",
-    "tyre": "tire",
-    "tyres": "tires",
+    "ageing": "aging", "anaesthetic": "anesthetic", "analogue": "analog", "catalogue": "catalog",
+    "centre": "center", "centres": "centers", "centred": "centered", "cheque": "check",
+    "cheques": "checks", "defence": "defense", "defences": "defenses", "dialogue": "dialog",
+    "dialogues": "dialogs", "enrol": "enroll", "enrolment": "enrollment", "enrolments": "enrollments",
+    "enrols": "enrolls", "fibre": "fiber", "fulfil": "fulfill", "fulfilment": "fulfillment",
+    "fulfils": "fulfills", "grey": "gray", "instalment": "installment", "instalments": "installments",
+    "jewellery": "jewelry", "judgement": "judgment", "judgements": "judgments", "kilometre": "kilometer",
+    "kilometres": "kilometers", "licence": "license", "licences": "licenses", "litre": "liter",
+    "litres": "liters", "manoeuvre": "maneuver", "metre": "meter", "metres": "meters", "mould": "mold",
+    "offence": "offense", "offences": "offenses", "paediatric": "pediatric", "plough": "plow",
+    "practise": "practice", "practised": "practiced", "practises": "practices", "practising": "practicing",
+    "pretence": "pretense", "programme": "program", "programmes": "programs", "sceptical": "skeptical",
+    "theatre": "theater", "theatres": "theaters", "tyre": "tire", "tyres": "tires",
 }
+# fmt: on
 # "-ize"/"-yze" endings are folded to "-ise"/"-yse" ("organized" -> "organised").
 _IZE = re.compile(r"([iy])z(e|es|ed|ing|ation|ations|ational|er|ers)$")
 # Stems light-v1 strips too far into another word: "organisation" and "organization"
 # became "organ", the word of organ removal. light-v2 keeps them with "organised".
+# fmt: off
 _STEM_EXCEPTIONS = {
-    "organisation": "organis",
-    "organisations": "organis",
-    "organisational": "organis",
+    "organisation": "organis", "organisations": "organis", "organisational": "organis",
     "reorganisation": "reorganis",
 }
+# fmt: on
 
 
 def fold_spelling(word: str) -> str:

@@ -77,50 +77,16 @@ _OTHER_FUNCTION_WORDS = frozenset(_OTHER.split())
 _LEAD_END = re.compile(r"[.!?](?=\s)|\s[-|\u2013\u2014]\s|\.\.\.|\u2026")
 #: A full stop after one of these (or after a single letter: "U.S.", "J. Smith") does
 #: not end a sentence.
+# fmt: off
 _ABBREVIATIONS = frozenset(
     {
         # titles and ranks
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "gen",
-        "maj",
-        "lt",
-        "col",
-        "capt",
-        "cmdr",
-        "sgt",
-        "sen",
-        "rep",
-        "gov",
-        "pres",
-        "st",
-        "jr",
-        "sr",
+        "mr", "mrs", "ms", "dr", "prof", "gen", "maj", "lt", "col", "capt", "cmdr", "sgt", "sen", "rep", "gov", "pres", "st", "jr", "sr",
         # "No. 5", "vs.", companies, months
-        "no",
-        "vs",
-        "co",
-        "corp",
-        "inc",
-        "ltd",
-        "dept",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
+        "no", "vs", "co", "corp", "inc", "ltd", "dept", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     }
 )
+# fmt: on
 #: A dash this close to the start ends a dateline, not the lead.
 _DATELINE_MAX = 40
 _DASHES = frozenset("-\u2013\u2014")
