@@ -1318,6 +1318,23 @@ FIRES = [
         "Border police in Lao Cai returned nine girls to their families after interviews.",
         "returned nine girls to their families",
     ),
+    # session 32
+    _fires(
+        "part.cooperation_strong",
+        "Laos and Thailand launched a joint campaign in border provinces against fake job adverts.",
+        "joint campaign",
+    ),
+    _fires(
+        "prot.shelter",
+        "A Battambang charity opened a transitional home for girls recovering from sexual exploitation.",
+        "transitional home",
+    ),
+    _fires(
+        "rel.sale_of_people",
+        "Man jailed for selling wife to Chinese husband. The court said he deceived her into crossing the border.",
+        "selling wife to",
+    ),
+    _fires("rel.sale_of_people", "Police say he sold his young bride to a farmer in Henan.", "sold his young bride to"),
 ]
 
 
@@ -1332,6 +1349,8 @@ def _vetoed(rule: str, text: str, word: str):  # type: ignore[no-untyped-def]
 
 # (rule, look-alike text, the keyword match that the rule's exclusions must veto, lower-cased)
 EXCLUDED = [
+    # session 32: 'International' closing one NGO's name is no cooperation
+    _vetoed("part.cooperation", "Mercy Relief International has opened a home in Battambang.", "international"),
     # session 31: assistance between states is not assistance to victims
     _vetoed(
         "prot.assistance",
@@ -1906,6 +1925,13 @@ LOOK_ALIKES = [
     # prot.services_for_victims: help to escape a storm, and homes built for workers, are no victim support
     pytest.param("protection", "Volunteers helped families escape the rising floodwater.", id="escape-flood"),
     pytest.param("protection", "The company built homes for its miners near the pit.", id="homes-for-miners"),
+    # part.cooperation: an NGO name ending in 'International' is vetoed, but a title-case headline's 'International
+    # Cooperation' still votes (through its second word)
+    pytest.param("partnership", "Hagar International said the school clubs will meet weekly.", id="ngo-name-international"),
+    # prot.shelter: disaster housing is not a shelter for victims
+    pytest.param("protection", "FEMA will pay for temporary housing after the floods.", id="disaster-housing"),
+    # rel.sale_of_people: things sold to a bride are not people
+    pytest.param("relevance", "The boutique sold the bride a silk gown for her wedding.", id="gown-sold-bride"),
     # part.cooperation: a diplomat's household that exploits its maids is an employer, not a partner
     pytest.param("partnership", "A diplomat's household in Geneva kept two maids unpaid for a year.", id="diplomat-household"),
 ]
