@@ -1335,6 +1335,16 @@ FIRES = [
         "selling wife to",
     ),
     _fires("rel.sale_of_people", "Police say he sold his young bride to a farmer in Henan.", "sold his young bride to"),
+    _fires(
+        "prev.training_public",
+        "Banks have been trained to flag transactions linked to sexual exploitation.",
+        "banks have been trained to flag",
+    ),
+    _fires(
+        "part.cooperation",
+        "The two ministries agreed to share data on migrants who may be trafficking victims.",
+        "share data",
+    ),
 ]
 
 
@@ -1349,6 +1359,8 @@ def _vetoed(rule: str, text: str, word: str):  # type: ignore[no-untyped-def]
 
 # (rule, look-alike text, the keyword match that the rule's exclusions must veto, lower-cased)
 EXCLUDED = [
+    # session 32: company accounts are not data shared between partners
+    _vetoed("part.cooperation", "All share and per share data have been adjusted for the split.", "share data"),
     # session 32: 'International' closing one NGO's name is no cooperation
     _vetoed("part.cooperation", "Mercy Relief International has opened a home in Battambang.", "international"),
     # session 31: assistance between states is not assistance to victims
@@ -1928,6 +1940,8 @@ LOOK_ALIKES = [
     # part.cooperation: an NGO name ending in 'International' is vetoed, but a title-case headline's 'International
     # Cooperation' still votes (through its second word)
     pytest.param("partnership", "Hagar International said the school clubs will meet weekly.", id="ngo-name-international"),
+    # prev.training_public: staff trained in anything but recognising or reporting are no prevention
+    pytest.param("prevention", "Bank staff were trained to use the new teller software.", id="bank-staff-software"),
     # prot.shelter: disaster housing is not a shelter for victims
     pytest.param("protection", "FEMA will pay for temporary housing after the floods.", id="disaster-housing"),
     # rel.sale_of_people: things sold to a bride are not people
