@@ -1345,6 +1345,12 @@ FIRES = [
         "The two ministries agreed to share data on migrants who may be trafficking victims.",
         "share data",
     ),
+    _fires("rel.national_bodies", "GRETA welcomes the awareness-raising campaigns carried out in schools.", "greta"),
+    _fires(
+        "prev.demand",
+        "The city ran bus adverts targeting demand for paid sex among young men.",
+        "targeting demand for paid sex",
+    ),
 ]
 
 
@@ -1359,6 +1365,8 @@ def _vetoed(rule: str, text: str, word: str):  # type: ignore[no-untyped-def]
 
 # (rule, look-alike text, the keyword match that the rule's exclusions must veto, lower-cased)
 EXCLUDED = [
+    # session 32: in an all-capitals headline GRETA is a first name
+    _vetoed("rel.national_bodies", "GRETA THUNBERG JOINS CLIMATE PROTEST IN STOCKHOLM", "greta"),
     # session 32: company accounts are not data shared between partners
     _vetoed("part.cooperation", "All share and per share data have been adjusted for the split.", "share data"),
     # session 32: 'International' closing one NGO's name is no cooperation
@@ -1940,6 +1948,11 @@ LOOK_ALIKES = [
     # part.cooperation: an NGO name ending in 'International' is vetoed, but a title-case headline's 'International
     # Cooperation' still votes (through its second word)
     pytest.param("partnership", "Hagar International said the school clubs will meet weekly.", id="ngo-name-international"),
+    # prev.demand: demand named as a cause of trafficking is no measure against it
+    pytest.param("prevention", "Mine workers and truck drivers generate demand for commercial sex.", id="demand-as-cause"),
+    pytest.param("prevention", "Demand for cheap labour drives much of the trafficking.", id="demand-cheap-labour-cause"),
+    # rel.national_bodies: GRETA is an acronym only in capitals
+    pytest.param("relevance", "Greta Thunberg spoke at the climate summit.", id="greta-first-name"),
     # prev.training_public: staff trained in anything but recognising or reporting are no prevention
     pytest.param("prevention", "Bank staff were trained to use the new teller software.", id="bank-staff-software"),
     # prot.shelter: disaster housing is not a shelter for victims
