@@ -1365,6 +1365,13 @@ def _vetoed(rule: str, text: str, word: str):  # type: ignore[no-untyped-def]
 
 # (rule, look-alike text, the keyword match that the rule's exclusions must veto, lower-cased)
 EXCLUDED = [
+    # session 32: a drug haul weighed in one token ('4kg', '2.4kg') is still goods, and syabu a drug
+    _vetoed(
+        "rel.trafficking_generic",
+        "The lorry driver was jailed for trafficking 4kg of syabu under the Dangerous Drugs Act.",
+        "trafficking",
+    ),
+    _vetoed("rel.trafficking_generic", "He was found guilty of trafficking 2.4kg of cannabis in Klang.", "trafficking"),
     # session 32: in an all-capitals headline GRETA is a first name
     _vetoed("rel.national_bodies", "GRETA THUNBERG JOINS CLIMATE PROTEST IN STOCKHOLM", "greta"),
     # session 32: company accounts are not data shared between partners
@@ -1948,6 +1955,8 @@ LOOK_ALIKES = [
     # part.cooperation: an NGO name ending in 'International' is vetoed, but a title-case headline's 'International
     # Cooperation' still votes (through its second word)
     pytest.param("partnership", "Hagar International said the school clubs will meet weekly.", id="ngo-name-international"),
+    # rel.sale_of_people: a baby animal is not a baby sold
+    pytest.param("relevance", "Two men tried to sell a baby orangutan on Facebook.", id="baby-orangutan"),
     # prev.demand: demand named as a cause of trafficking is no measure against it
     pytest.param("prevention", "Mine workers and truck drivers generate demand for commercial sex.", id="demand-as-cause"),
     pytest.param("prevention", "Demand for cheap labour drives much of the trafficking.", id="demand-cheap-labour-cause"),
