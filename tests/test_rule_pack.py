@@ -1347,6 +1347,22 @@ FIRES = [
     ),
     _fires("rel.national_bodies", "GRETA welcomes the awareness-raising campaigns carried out in schools.", "greta"),
     _fires(
+        "prev.recruiter_licences",
+        "Uganda suspended the licences of 20 labour export companies accused of sending maids abroad unvetted.",
+        "suspended the licences of 20 labour export companies",
+    ),
+    _fires(
+        "prev.recruiter_licences",
+        "The licences of seven agencies were revoked last year.",
+        "licences of seven agencies were revoked",
+    ),
+    _fires(
+        "rel.tip_report_lingo",
+        "Referrals to the National Referral Mechanism rose to 17,000 last year.",
+        "national referral mechanism",
+    ),
+    _fires("prev.demand", "Men arrested for buying sex can attend a one-day john school.", "john school"),
+    _fires(
         "prev.demand",
         "The city ran bus adverts targeting demand for paid sex among young men.",
         "targeting demand for paid sex",
@@ -1955,6 +1971,8 @@ LOOK_ALIKES = [
     # part.cooperation: an NGO name ending in 'International' is vetoed, but a title-case headline's 'International
     # Cooperation' still votes (through its second word)
     pytest.param("partnership", "Hagar International said the school clubs will meet weekly.", id="ngo-name-international"),
+    # prev.recruiter_licences: licences of bars or drivers are no regulation of recruitment
+    pytest.param("prevention", "The city suspended the licences of three bars after a brawl.", id="bar-licences"),
     # rel.sale_of_people: a baby animal is not a baby sold
     pytest.param("relevance", "Two men tried to sell a baby orangutan on Facebook.", id="baby-orangutan"),
     # prev.demand: demand named as a cause of trafficking is no measure against it
