@@ -1388,6 +1388,7 @@ EXCLUDED = [
         "trafficking",
     ),
     _vetoed("rel.trafficking_generic", "He was found guilty of trafficking 2.4kg of cannabis in Klang.", "trafficking"),
+    _vetoed("rel.trafficking_generic", "Police arrested two men for ganja trafficking in Odisha.", "trafficking"),
     # session 32: in an all-capitals headline GRETA is a first name
     _vetoed("rel.national_bodies", "GRETA THUNBERG JOINS CLIMATE PROTEST IN STOCKHOLM", "greta"),
     # session 32: company accounts are not data shared between partners
