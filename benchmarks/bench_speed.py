@@ -60,18 +60,8 @@ def build_corpus(n: int, vocabulary: list[str]) -> tuple[list[str], str]:
         source = f"../shared/data ({len(texts)} distinct texts, cycled)"
     else:
         rng = random.Random(0)
-        words = [w for t in vocabulary for w in t.split()] + [
-            "the",
-            "a",
-            "of",
-            "and",
-            "to",
-            "in",
-            "said",
-            "on",
-            "for",
-            "with",
-        ] * 50
+        function_words = ["the", "a", "of", "and", "to", "in", "said", "on", "for", "with"]
+        words = [w for t in vocabulary for w in t.split()] + function_words * 50
         for _ in range(5000):
             texts.append(" ".join(rng.choice(words) for _ in range(rng.randint(15, 120))).capitalize() + ".")
         source = "generated (5000 distinct texts, cycled)"
