@@ -33,6 +33,14 @@ def _fires(rule: str, text: str, matched: str):  # type: ignore[no-untyped-def]
 
 # (rule, text, the matched words, lower-cased)
 FIRES = [
+    # session 33: non-punishment in a statute's words, and small children are people, not goods
+    _fires(
+        "prot.rights_remedies",
+        "A trafficked person shall not be criminally liable for working without a permit.",
+        "trafficked person shall not be criminally liable",
+    ),
+    _fires("prot.rights_remedies", "Section 9 sets out the non-liability of victims for forced offences.", "non-liability"),
+    _fires("rel.trafficking_generic", "The gang was trafficking small children from hill villages to Bangkok.", "trafficking"),
     # session 31: the fare home, officials receiving returnees, US statute and fact-sheet words
     _fires(
         "pros.court",
@@ -1383,6 +1391,10 @@ def _vetoed(rule: str, text: str, word: str):  # type: ignore[no-untyped-def]
 
 # (rule, look-alike text, the keyword match that the rule's exclusions must veto, lower-cased)
 EXCLUDED = [
+    # session 33: small arms are goods
+    _vetoed(
+        "rel.trafficking_generic", "The treaty targets the illicit trafficking in small arms and light weapons.", "trafficking"
+    ),
     # session 32: a drug haul weighed in one token ('4kg', '2.4kg') is still goods, and syabu a drug
     _vetoed(
         "rel.trafficking_generic",
