@@ -19,6 +19,7 @@ from typing import Any
 
 from .errors import DataFileError, InputTypeError
 from .io import read_toml
+from .text import visible_with_offsets
 
 _RULE_FIELDS = {"name", "theme", "description", "keywords", "patterns", "triggers", "exclude", "weight", "case_sensitive"}
 _JOIN = r"[\s\-\u2010-\u2014]+"  # a space or hyphen in a keyword matches runs of either
@@ -167,15 +168,19 @@ class RuleSet:
         order among equal spans). Far slower; the reference that ``tests/test_rules.py``
         and ``benchmarks/bench_rules.py`` hold the fast path to."""
         norm = _CONTROL.sub(" ", text)
+        shown = visible_with_offsets(norm)
+        quoted = text if shown is None else shown[0]  # spans refer to it (mapped back below)
+        if shown is not None:
+            norm = shown[0]
         out = []
         for c in self._compiled:
             excluded = [m.span() for x in c.exclude for m in x.regex.finditer(norm)]
             for m in c.regex.finditer(norm):
                 s, e = m.span()
                 if s < e and not any(s < xe and xs < e for xs, xe in excluded):
-                    out.append(RuleHit(c.rule.name, c.rule.theme, s, e, text[s:e], c.rule.weight))
+                    out.append(RuleHit(c.rule.name, c.rule.theme, s, e, quoted[s:e], c.rule.weight))
         out.sort(key=lambda h: (h.start, h.end))
-        return out
+        return out if shown is None else _remap(out, shown[1], text)
 
     def match_many(self, texts: Sequence[str]) -> list[list[RuleHit]]:
         """``[self.match(t) for t in texts]``, several times faster on a batch: the
@@ -189,8 +194,21 @@ class RuleSet:
                 raise InputTypeError(f"texts[{n}] must be a str, got {type(t).__name__}")
         # (a printable text has no control character: a fast test for most texts)
         norm = [t if t.isprintable() or not _CONTROL.search(t) else _CONTROL.sub(" ", t) for t in texts]
+        # characters that render as nothing ('traf\u00adficking', see tagger.text.visible) are
+        # left out; the hits' spans and quotes are mapped back to the text as given
+        offsets: dict[int, list[int]] = {}
+        for n, t in enumerate(norm):
+            if not t.isascii():
+                shown = visible_with_offsets(t)
+                if shown is not None:
+                    norm[n], offsets[n] = shown
         cands = self._trigger.candidates_many(norm)
-        return [self._match_one(orig, text, cand) for orig, text, cand in zip(texts, norm, cands, strict=True)]
+        if not offsets:
+            return [self._match_one(orig, text, cand) for orig, text, cand in zip(texts, norm, cands, strict=True)]
+        return [
+            _remap(self._match_one(text, text, cand), offsets[n], orig) if n in offsets else self._match_one(orig, text, cand)
+            for n, (orig, text, cand) in enumerate(zip(texts, norm, cands, strict=True))
+        ]
 
     def _match_one(self, original: str, text: str, candidates: dict[int, list[int]]) -> list[RuleHit]:
         # control characters (NUL, ESC, DEL, ...) separate words like a space does:
@@ -269,6 +287,16 @@ class RuleSet:
                 raise DataFileError(
                     source, None, f"rule {r.name!r} has unknown theme {r.theme!r}; expected one of {sorted(allowed)}"
                 )
+
+
+def _remap(hits: list[RuleHit], offsets: list[int], original: str) -> list[RuleHit]:
+    """Hits found in a text with some characters left out, with their spans and quotes
+    in ``original`` (``offsets[i]``: where character ``i`` of that text is in it)."""
+    out = []
+    for h in hits:
+        s, e = offsets[h.start], offsets[h.end - 1] + 1
+        out.append(RuleHit(h.rule, h.theme, s, e, original[s:e], h.weight))
+    return out
 
 
 def _position(hit: RuleHit) -> tuple[int, int]:

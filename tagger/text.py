@@ -24,6 +24,31 @@ def check_text(value: Any, what: str = "text") -> str:
     raise InputTypeError(f"{what} must be str, got {type(value).__name__}")
 
 
+# Characters that render as nothing: the soft hyphen of hyphenation hints (HTML
+# ``&shy;``), zero-width space, non-joiner and joiner, the word joiner and a stray
+# byte-order mark. Web pages put them inside words ("traf\u00adficking"); the rules and
+# the features read the text as a reader sees it, without them.
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+
+
+def visible(text: str) -> str:
+    """``text`` without the characters that render as nothing (``text`` itself when it
+    has none; a plain-ASCII text never has one)."""
+    if text.isascii() or _INVISIBLE.search(text) is None:
+        return text
+    return _INVISIBLE.sub("", text)
+
+
+def visible_with_offsets(text: str) -> tuple[str, list[int]] | None:
+    """``(visible(text), where each of its characters is in text)``, or ``None`` when
+    ``text`` has no invisible character. Spans found in the visible text map back to
+    ``text`` through the offsets list."""
+    if text.isascii() or _INVISIBLE.search(text) is None:
+        return None
+    keep = [i for i, ch in enumerate(text) if _INVISIBLE.match(ch) is None]
+    return "".join(text[i] for i in keep), keep
+
+
 def normalise_for_key(text: str) -> str:
     """Whitespace-collapsed, case-folded form used to match the same text across sources."""
     return " ".join(text.split()).casefold()

@@ -30,6 +30,7 @@ VARIED = [
     "a b c d e f",
     "Counseling for victims at the shelter; counselled victims organised a campaign",
     "traffickers-police_raid 2024 victims",
+    "a shel\u00adter for vic\u200btims\ufeff and the police",  # characters that render as nothing
 ]
 
 
@@ -89,6 +90,20 @@ def test_surface_forms_quote_the_text():
     # asking for some terms gives the same quotes for those, and nothing else
     some = f.surface_forms(text, ["victim traffick", "shelt", "no such term"])
     assert some == {"victim traffick": "Victims of Trafficking", "shelt": "sheltered"}
+
+
+def test_characters_that_render_as_nothing_do_not_split_words():
+    # a web page's soft hyphens and zero-width spaces inside words ('traf&shy;fickers')
+    f = TfidfFeatures(min_df=1, stop_words=ENGLISH_STOP_WORDS, stem="light-v1").fit(TRAIN)
+    plain = "Police arrested the traffickers and took victims to a shelter."
+    hidden = "Po\u00adlice arrested the traf\u00adfick\u00aders and took vic\u200btims to a shel\u2060ter.\ufeff"
+    assert f.tokens(hidden) == f.tokens(plain)
+    # the per-text loop (small batches) and the vectorised counter (large ones) agree
+    for n in (1, 40):
+        a = f.transform([plain] * n).toarray()
+        b = f.transform([hidden] * n).toarray()
+        assert a[0].any() and np.array_equal(a, b)
+    assert f.surface_forms(hidden, ["shelt"]) == {"shelt": "shelter"}
 
 
 def test_unknown_stemmer_is_a_clear_error():

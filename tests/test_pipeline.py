@@ -510,3 +510,18 @@ def test_cross_validation_repeats_average_into_the_recorded_metrics():
             one.threshold_tuning_[lab]["positives"],
             one.threshold_tuning_[lab]["negatives"],
         )
+
+
+def test_soft_hyphens_and_zero_width_spaces_do_not_change_the_tags(default_tagger):
+    # text copied from a web page keeps its hyphenation hints (&shy;) inside words
+    plain = "Border police in Nong Khai rescued 9 trafficking victims and sent them to a shelter."
+    hidden = (
+        "Border po\u00adlice in Nong Khai res\u00adcued 9 traf\u00adfick\u200bing vic\u00adtims and sent them to a shel\u00adter."
+    )
+    a, b = default_tagger.tag(plain), default_tagger.tag(hidden)
+    assert a.relevant and "protection" in a.themes
+    assert b.themes == a.themes
+    assert b.relevance == pytest.approx(a.relevance, abs=1e-12)
+    assert b.scores == pytest.approx(a.scores, abs=1e-12)
+    # the evidence quotes the text as given
+    assert all(hidden[h.start : h.end] == h.text for h in b.evidence.rule_hits)

@@ -174,6 +174,17 @@ def test_control_characters_and_nul_bytes_separate_words(small_tagger, sep):
     assert np.array_equal(small_tagger.predict_proba([text]), small_tagger.predict_proba([RELEVANT]))
 
 
+@pytest.mark.parametrize("mark", ["\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"])
+def test_characters_that_render_as_nothing_are_read_past(small_tagger, mark):
+    # a soft hyphen (&shy;) or zero-width character in every word, as some web pages have
+    text = " ".join(w[:2] + mark + w[2:] if len(w) > 3 else w for w in RELEVANT.split(" "))
+    assert text != RELEVANT
+    r = small_tagger.tag(text)
+    assert_valid_result(small_tagger, text, r)
+    assert np.array_equal(small_tagger.predict_proba([text]), small_tagger.predict_proba([RELEVANT]))
+    assert [h.rule for h in r.evidence.rule_hits] == [h.rule for h in small_tagger.tag(RELEVANT).evidence.rule_hits]
+
+
 def test_lone_surrogates_are_tagged_and_spans_stay_valid(small_tagger):
     text = "Police \ud800 arrested \udfff traffickers; victims \ud83d in a shelter."
     r = small_tagger.tag(text)

@@ -223,6 +223,8 @@ VARIED_TEXTS = [
     "officials\u2019 meeting, the U.S. Department of State, T-visa and T visas",
     "in custody in cooperation with in partnership with in cahoots",
     "trafficking" * 3 + " trafficking-trafficking",
+    # characters that render as nothing, inside and between words
+    "traf\u00adficking victims in a shel\u00adter; human\u200btrafficking,\ufeff forced\u2060labour \u00ad\u00ad",
 ]
 
 
@@ -255,6 +257,20 @@ def test_match_many_quotes_control_characters_from_the_original_text():
     rules = rs(keywords=("forced labour",))
     (hits,) = rules.match_many(["forced\x00labour and forced\x1b labour"])
     assert [h.text for h in hits] == ["forced\x00labour", "forced\x1b labour"]
+
+
+def test_characters_that_render_as_nothing_do_not_split_words():
+    # web pages hyphenate with soft hyphens ('traf&shy;ficking'); a reader sees one word
+    rules = seed_rules()
+    plain = "Police raided the brothel and took 12 trafficking victims to a shelter."
+    hidden = "\ufeffPolice raided the broth\u00adel and took 12 traf\u00adfick\u200bing victims to a shel\u00adter."
+    (a,) = rules.match_many([plain])
+    (b,) = rules.match_many([hidden])
+    assert ("rel.trafficking_generic", "trafficking") in [(h.rule, h.text) for h in a]
+    assert [(h.rule, h.text.replace("\u00ad", "").replace("\u200b", "")) for h in b] == [(h.rule, h.text) for h in a]
+    # spans and quotes refer to the text as given
+    assert all(hidden[h.start : h.end] == h.text for h in b)
+    assert "traf\u00adfick\u200bing" in [h.text for h in b]
 
 
 def test_match_many_on_an_empty_batch_and_empty_texts():

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from tagger.text import aside_start, lead_end
+from tagger.text import aside_start, lead_end, visible, visible_with_offsets
 
 
 @pytest.mark.parametrize(
@@ -98,3 +98,18 @@ def test_lead_end_without_quotation_keeps_the_first_sentence_of_a_quotation() ->
 def test_aside_start_is_the_first_aside_marker_after_the_lead_sentence(text: str, aside: str) -> None:
     assert text[aside_start(text) :] == aside
     assert aside_start(text, lead_end(text)) == aside_start(text)
+
+
+def test_visible_drops_only_characters_that_render_as_nothing() -> None:
+    text = "\ufeffanti-traf\u00adficking\u200b \u00a0caf\u00e9 \u200c\u200d\u2060"
+    assert visible(text) == "anti-trafficking \u00a0caf\u00e9 "
+    plain = "no such character: caf\u00e9, \u00a0, \u2014"
+    assert visible(plain) is plain
+    assert visible_with_offsets(plain) is None
+
+
+def test_visible_with_offsets_maps_each_character_back() -> None:
+    text = "a\u00adb\u200b\u200bc"
+    shown, offsets = visible_with_offsets(text)  # type: ignore[misc]
+    assert shown == "abc"
+    assert [text[i] for i in offsets] == ["a", "b", "c"]
