@@ -20,7 +20,7 @@ from ._fastvec import Lookup, ngram_counts
 from ._sparse import Rows
 from ._textproc import stemmer
 from .errors import NotFittedError
-from .text import visible
+from .text import reading_form
 
 if TYPE_CHECKING:
     import scipy.sparse as sp
@@ -125,7 +125,7 @@ class TfidfFeatures:
     # -- prediction (numpy/scipy only) -------------------------------------------
     def tokens(self, text: str) -> list[str]:
         """Lower-cased word tokens, function words dropped and suffixes stripped as configured."""
-        toks = self._token_re.findall(visible(text).lower())
+        toks = self._token_re.findall(reading_form(text).lower())
         if self._stop:
             toks = [t for t in toks if t not in self._stop]
         if self._stem_word is not None:
@@ -139,7 +139,7 @@ class TfidfFeatures:
         up (what evidence needs: a few top terms, not every n-gram of a long text)."""
         self._check_fitted()
         wanted = None if terms is None else set(terms)
-        text = visible(text)
+        text = reading_form(text)
         low = text.lower()
         same_length = len(low) == len(text)
         kept: list[tuple[str, int, int]] = []
@@ -168,7 +168,7 @@ class TfidfFeatures:
         """The TF-IDF matrix as plain numpy CSR arrays (:class:`~tagger._sparse.Rows`),
         without importing scipy: what prediction uses."""
         self._check_fitted()
-        texts = [visible(t) for t in texts]
+        texts = [reading_form(t) for t in texts]
         if len(texts) <= _SMALL_BATCH:
             return self._tfidf(*self._counts_loop(texts))
         return self._tfidf(*self._counts_vectorised(texts))

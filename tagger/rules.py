@@ -19,7 +19,7 @@ from typing import Any
 
 from .errors import DataFileError, InputTypeError
 from .io import read_toml
-from .text import visible_with_offsets
+from .text import reading_form_with_offsets
 
 _RULE_FIELDS = {"name", "theme", "description", "keywords", "patterns", "triggers", "exclude", "weight", "case_sensitive"}
 _JOIN = r"[\s\-\u2010-\u2014]+"  # a space or hyphen in a keyword matches runs of either
@@ -168,7 +168,7 @@ class RuleSet:
         order among equal spans). Far slower; the reference that ``tests/test_rules.py``
         and ``benchmarks/bench_rules.py`` hold the fast path to."""
         norm = _CONTROL.sub(" ", text)
-        shown = visible_with_offsets(norm)
+        shown = reading_form_with_offsets(norm)
         quoted = text if shown is None else shown[0]  # spans refer to it (mapped back below)
         if shown is not None:
             norm = shown[0]
@@ -194,12 +194,12 @@ class RuleSet:
                 raise InputTypeError(f"texts[{n}] must be a str, got {type(t).__name__}")
         # (a printable text has no control character: a fast test for most texts)
         norm = [t if t.isprintable() or not _CONTROL.search(t) else _CONTROL.sub(" ", t) for t in texts]
-        # characters that render as nothing ('traf\u00adficking', see tagger.text.visible) are
-        # left out; the hits' spans and quotes are mapped back to the text as given
+        # the rules read a text as a reader sees it ('traf\u00adficking', 'tra\ufb03cking': see
+        # tagger.text.reading_form); the hits' spans and quotes are mapped back to the text as given
         offsets: dict[int, list[int]] = {}
         for n, t in enumerate(norm):
             if not t.isascii():
-                shown = visible_with_offsets(t)
+                shown = reading_form_with_offsets(t)
                 if shown is not None:
                     norm[n], offsets[n] = shown
         cands = self._trigger.candidates_many(norm)

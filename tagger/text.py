@@ -24,29 +24,45 @@ def check_text(value: Any, what: str = "text") -> str:
     raise InputTypeError(f"{what} must be str, got {type(value).__name__}")
 
 
-# Characters that render as nothing: the soft hyphen of hyphenation hints (HTML
+# How a reader sees a text, which is what the rules and the features read. Characters
+# that render as nothing are left out: the soft hyphen of hyphenation hints (HTML
 # ``&shy;``), zero-width space, non-joiner and joiner, the word joiner and a stray
-# byte-order mark. Web pages put them inside words ("traf\u00adficking"); the rules and
-# the features read the text as a reader sees it, without them.
-_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+# byte-order mark; web pages put them inside words ("traf\u00adficking"). The Latin
+# ligatures that text copied from a PDF keeps ("tra\ufb03cking", "o\ufb03cials") are
+# spelled out.
+_UNREAD = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff\ufb00-\ufb06]")
+_READING: dict[int, str | None] = {
+    **dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff")),
+    **{
+        ord(k): v
+        for k, v in zip("\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06", ("ff", "fi", "fl", "ffi", "ffl", "st", "st"), strict=True)
+    },
+}
 
 
-def visible(text: str) -> str:
-    """``text`` without the characters that render as nothing (``text`` itself when it
-    has none; a plain-ASCII text never has one)."""
-    if text.isascii() or _INVISIBLE.search(text) is None:
+def reading_form(text: str) -> str:
+    """``text`` as a reader sees it: characters that render as nothing left out,
+    ligatures spelled out (``text`` itself when it has neither; a plain-ASCII text
+    never has one)."""
+    if text.isascii() or _UNREAD.search(text) is None:
         return text
-    return _INVISIBLE.sub("", text)
+    return text.translate(_READING)
 
 
-def visible_with_offsets(text: str) -> tuple[str, list[int]] | None:
-    """``(visible(text), where each of its characters is in text)``, or ``None`` when
-    ``text`` has no invisible character. Spans found in the visible text map back to
-    ``text`` through the offsets list."""
-    if text.isascii() or _INVISIBLE.search(text) is None:
+def reading_form_with_offsets(text: str) -> tuple[str, list[int]] | None:
+    """``(reading_form(text), where each of its characters comes from in text)``, or
+    ``None`` when the reading form is ``text`` itself. A span ``[s, e)`` found in the
+    reading form is ``[offsets[s], offsets[e - 1] + 1)`` in ``text``."""
+    if text.isascii() or _UNREAD.search(text) is None:
         return None
-    keep = [i for i, ch in enumerate(text) if _INVISIBLE.match(ch) is None]
-    return "".join(text[i] for i in keep), keep
+    chars: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(text):
+        shown = _READING.get(ord(ch), ch)
+        if shown:
+            chars.append(shown)
+            offsets.extend([i] * len(shown))
+    return "".join(chars), offsets
 
 
 def normalise_for_key(text: str) -> str:

@@ -31,6 +31,7 @@ VARIED = [
     "Counseling for victims at the shelter; counselled victims organised a campaign",
     "traffickers-police_raid 2024 victims",
     "a shel\u00adter for vic\u200btims\ufeff and the police",  # characters that render as nothing
+    "tra\ufb03ckers \ufb01ned by o\ufb03cials",  # ligatures of text copied from a PDF
 ]
 
 
@@ -104,6 +105,8 @@ def test_characters_that_render_as_nothing_do_not_split_words():
         b = f.transform([hidden] * n).toarray()
         assert a[0].any() and np.array_equal(a, b)
     assert f.surface_forms(hidden, ["shelt"]) == {"shelt": "shelter"}
+    # and the ligatures of a PDF's text are letters
+    assert f.tokens("Police arrested the tra\ufb03ckers") == f.tokens("Police arrested the traffickers")
 
 
 def test_unknown_stemmer_is_a_clear_error():

@@ -512,7 +512,7 @@ def test_cross_validation_repeats_average_into_the_recorded_metrics():
         )
 
 
-def test_soft_hyphens_and_zero_width_spaces_do_not_change_the_tags(default_tagger):
+def test_soft_hyphens_zero_width_spaces_and_pdf_ligatures_do_not_change_the_tags(default_tagger):
     # text copied from a web page keeps its hyphenation hints (&shy;) inside words
     plain = "Border police in Nong Khai rescued 9 trafficking victims and sent them to a shelter."
     hidden = (
@@ -525,3 +525,6 @@ def test_soft_hyphens_and_zero_width_spaces_do_not_change_the_tags(default_tagge
     assert b.scores == pytest.approx(a.scores, abs=1e-12)
     # the evidence quotes the text as given
     assert all(hidden[h.start : h.end] == h.text for h in b.evidence.rule_hits)
+    # so are the ligatures of text copied from a PDF report
+    pdf = plain.replace("ffi", "\ufb03")
+    assert pdf != plain and default_tagger.tag(pdf).scores == pytest.approx(a.scores, abs=1e-12)

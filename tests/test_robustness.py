@@ -185,6 +185,14 @@ def test_characters_that_render_as_nothing_are_read_past(small_tagger, mark):
     assert [h.rule for h in r.evidence.rule_hits] == [h.rule for h in small_tagger.tag(RELEVANT).evidence.rule_hits]
 
 
+def test_ligatures_of_text_copied_from_a_pdf_are_read_as_letters(small_tagger):
+    text = RELEVANT.replace("ffi", "\ufb03").replace("fi", "\ufb01")
+    assert text != RELEVANT
+    r = small_tagger.tag(text)
+    assert_valid_result(small_tagger, text, r)
+    assert np.array_equal(small_tagger.predict_proba([text]), small_tagger.predict_proba([RELEVANT]))
+
+
 def test_lone_surrogates_are_tagged_and_spans_stay_valid(small_tagger):
     text = "Police \ud800 arrested \udfff traffickers; victims \ud83d in a shelter."
     r = small_tagger.tag(text)

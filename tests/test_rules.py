@@ -225,6 +225,7 @@ VARIED_TEXTS = [
     "trafficking" * 3 + " trafficking-trafficking",
     # characters that render as nothing, inside and between words
     "traf\u00adficking victims in a shel\u00adter; human\u200btrafficking,\ufeff forced\u2060labour \u00ad\u00ad",
+    "tra\ufb03cking o\ufb03cials \ufb01ned; a tra\ufb03c stop; \ufb00",
 ]
 
 
@@ -271,6 +272,15 @@ def test_characters_that_render_as_nothing_do_not_split_words():
     # spans and quotes refer to the text as given
     assert all(hidden[h.start : h.end] == h.text for h in b)
     assert "traf\u00adfick\u200bing" in [h.text for h in b]
+
+
+def test_ligatures_of_text_copied_from_a_pdf_are_read_as_letters():
+    rules = seed_rules()
+    text = "The o\ufb03cials signed an MOU against tra\ufb03cking in persons."
+    (hits,) = rules.match_many([text])
+    assert ("rel.trafficking_generic", "tra\ufb03cking") in [(h.rule, h.text) for h in hits]
+    assert all(text[h.start : h.end] == h.text for h in hits)
+    assert as_tuples(hits) == full_scan(rules, text)
 
 
 def test_match_many_on_an_empty_batch_and_empty_texts():

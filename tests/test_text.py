@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from tagger.text import aside_start, lead_end, visible, visible_with_offsets
+from tagger.text import aside_start, lead_end, reading_form, reading_form_with_offsets
 
 
 @pytest.mark.parametrize(
@@ -100,16 +100,16 @@ def test_aside_start_is_the_first_aside_marker_after_the_lead_sentence(text: str
     assert aside_start(text, lead_end(text)) == aside_start(text)
 
 
-def test_visible_drops_only_characters_that_render_as_nothing() -> None:
-    text = "\ufeffanti-traf\u00adficking\u200b \u00a0caf\u00e9 \u200c\u200d\u2060"
-    assert visible(text) == "anti-trafficking \u00a0caf\u00e9 "
+def test_reading_form_drops_characters_that_render_as_nothing_and_spells_out_ligatures() -> None:
+    text = "\ufeffanti-traf\u00adficking\u200b \u00a0caf\u00e9 \u200c\u200d\u2060o\ufb03cials \ufb01nd \ufb02ee"
+    assert reading_form(text) == "anti-trafficking \u00a0caf\u00e9 officials find flee"
     plain = "no such character: caf\u00e9, \u00a0, \u2014"
-    assert visible(plain) is plain
-    assert visible_with_offsets(plain) is None
+    assert reading_form(plain) is plain
+    assert reading_form_with_offsets(plain) is None
 
 
-def test_visible_with_offsets_maps_each_character_back() -> None:
-    text = "a\u00adb\u200b\u200bc"
-    shown, offsets = visible_with_offsets(text)  # type: ignore[misc]
-    assert shown == "abc"
-    assert [text[i] for i in offsets] == ["a", "b", "c"]
+def test_reading_form_with_offsets_maps_each_character_back() -> None:
+    text = "a\u00adb\u200b\u200bc tra\ufb03c"
+    shown, offsets = reading_form_with_offsets(text)  # type: ignore[misc]
+    assert shown == "abc traffic"
+    assert [text[i] for i in offsets] == ["a", "b", "c", " ", "t", "r", "a", "\ufb03", "\ufb03", "\ufb03", "c"]
