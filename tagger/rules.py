@@ -169,9 +169,9 @@ class RuleSet:
         and ``benchmarks/bench_rules.py`` hold the fast path to."""
         norm = _CONTROL.sub(" ", text)
         shown = reading_form_with_offsets(norm)
-        quoted = text if shown is None else shown[0]  # spans refer to it (mapped back below)
         if shown is not None:
             norm = shown[0]
+        quoted = text if shown is None else norm  # what the spans index (mapped back below)
         out = []
         for c in self._compiled:
             excluded = [m.span() for x in c.exclude for m in x.regex.finditer(norm)]

@@ -1,4 +1,5 @@
-"""Text intake: checking that a value is a text, and normalising it for hashing.
+"""Text intake: checking that a value is a text, normalising it for hashing, and the
+form of it a reader sees (what the rules and the features read: see :func:`reading_form`).
 
 Contract (documented in the README, "Input contract"): a text must be a ``str``.
 ``None``, bytes, numbers and other types raise :class:`~tagger.errors.InputTypeError`.
