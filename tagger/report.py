@@ -29,6 +29,7 @@ from .features import TOKEN_PATTERN
 from .io import atomic_output, check_output_path
 from .sources import BadRecord, Item, Unit
 from .tags import ArticleResult, ParagraphResult
+from .text import reading_form_with_offsets
 
 logger = logging.getLogger(__name__)
 
@@ -66,13 +67,21 @@ class _Mark:
 def term_spans(text: str, term: str) -> list[tuple[int, int]]:
     """Where an evidence term (a word n-gram as quoted in evidence, e.g. "victims of
     trafficking") occurs in ``text``, as character spans: the same words in the same
-    order, case-insensitively, whatever lies between them (spaces, hyphens, line breaks)."""
+    order, case-insensitively, whatever lies between them (spaces, hyphens, line breaks).
+    Words are read as the features read them (:func:`tagger.text.reading_form`: a soft
+    hyphen inside a word does not split it); spans index ``text`` as given."""
     words = [w.lower() for w in _TOKEN.findall(term)]
     if not words:
         return []
-    toks = [(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text)]
+    shown = reading_form_with_offsets(text)
+    src = text if shown is None else shown[0]
+    toks = [(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(src)]
     n = len(words)
-    return [(toks[i][0], toks[i + n - 1][1]) for i in range(len(toks) - n + 1) if [t[2] for t in toks[i : i + n]] == words]
+    spans = [(toks[i][0], toks[i + n - 1][1]) for i in range(len(toks) - n + 1) if [t[2] for t in toks[i : i + n]] == words]
+    if shown is None:
+        return spans
+    offsets = shown[1]
+    return [(offsets[a], offsets[b - 1] + 1) for a, b in spans]
 
 
 def _marks(p: ParagraphResult, label_ids: Sequence[str]) -> list[_Mark]:

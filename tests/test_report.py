@@ -34,6 +34,12 @@ def test_term_spans_follow_the_feature_tokenisation():
     assert [text[a:b] for a, b in term_spans(text, "Forced-Labour")] == ["Forced-labour", "forced labour", "FORCED  labour"]
 
 
+def test_term_spans_read_past_soft_hyphens_and_ligatures_and_index_the_text_as_given():
+    text = "A shel\u00adter for tra\ufb03cking victims; a shelter."
+    assert [text[a:b] for a, b in term_spans(text, "shelter")] == ["shel\u00adter", "shelter"]
+    assert [text[a:b] for a, b in term_spans(text, "trafficking victims")] == ["tra\ufb03cking victims"]
+
+
 def test_report_highlights_rule_hits_and_terms_of_a_known_text(small_tagger, tmp_path):
     out = tmp_path / "r.html"
     stats = write_report(small_tagger, iter(items_of(tmp_path, [{"id": "known-1", "text": KNOWN}])), out)
