@@ -41,11 +41,6 @@ FIRES = [
     ),
     _fires("prot.rights_remedies", "Section 9 sets out the non-liability of victims for forced offences.", "non-liability"),
     _fires("rel.trafficking_generic", "The gang was trafficking small children from hill villages to Bangkok.", "trafficking"),
-    _fires(
-        "prev.migration_recruitment",
-        "The ministry tightened the licensing of recruiters who send maids to the Gulf.",
-        "licensing of recruiters",
-    ),
     # session 31: the fare home, officials receiving returnees, US statute and fact-sheet words
     _fires(
         "pros.court",
@@ -1878,10 +1873,6 @@ def _exclusions_exercised(pack: RuleSet, rule: str, text: str, word: str) -> set
 # Texts on which whole families of rules must stay silent without any exclusion being
 # needed: the rule words are absent even though the text looks similar.
 LOOK_ALIKES = [
-    # session 33: recruiters in the story are the traffickers' agents, not a measure (prev.migration_recruitment)
-    pytest.param(
-        "prevention", "Recruiters lured the women from Ha Giang with promises of restaurant jobs.", id="recruiters-lured"
-    ),
     # prev.awareness: the awareness verbs only count when aimed at the crime
     pytest.param("prevention", "The spring fair shines a light on local makers and family farms.", id="spotlight-makers"),
     # case counts of health or hotline work are not law enforcement (pros.case_counts)
