@@ -778,7 +778,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     tr.add_argument("--gold-weight", type=float, dest="gold_weight", help="weight of gold examples (default 2.0)")
     tr.add_argument("--weak-weight", type=float, dest="weak_weight", help="weight of weakly labelled examples (default 0.5)")
-    tr.add_argument("--C", type=float, dest="C", help="inverse regularisation strength (default 10.0)")
+    tr.add_argument("--C", type=float, dest="C", help="inverse regularisation strength (default 4.0)")
     tr.add_argument("--seed", type=int, default=0, help="random seed for cross-validation folds (default 0)")
     tr.set_defaults(func=cmd_train)
 

@@ -32,7 +32,7 @@ def sigmoid(z: np.ndarray) -> np.ndarray:
 class LinearModel:
     """Per-label binary logistic regressions sharing one feature space."""
 
-    def __init__(self, C: float = 10.0, class_weight: str | None = "balanced", max_iter: int = 2000) -> None:
+    def __init__(self, C: float = 4.0, class_weight: str | None = "balanced", max_iter: int = 2000) -> None:
         self.C = C
         self.class_weight = class_weight
         self.max_iter = max_iter

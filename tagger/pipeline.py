@@ -313,7 +313,7 @@ class Tagger:
         max_features: int | None = 60000,
         stop_words: bool = True,
         stem: bool = True,
-        C: float = 10.0,
+        C: float = 4.0,
         class_weight: str | None = "balanced",
         seed_weight: float = 1.0,
         gold_weight: float = 2.0,
