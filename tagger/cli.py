@@ -395,6 +395,8 @@ def cmd_info(args: argparse.Namespace) -> int:
         extras.append(f"{meta['labels'][0]} votes in the lead")
     if meta.get("aside_vote_column"):
         extras.append(f"{meta['labels'][0]} votes in asides")
+    if meta.get("echo_vote_column"):
+        extras.append(f"{meta['labels'][0]} votes in sentences echoing the lead")
     print(
         f"features: {meta['n_features']} terms, n-grams {tuple(feats['ngram_range'])}"
         + "".join(f"; {e}" for e in extras)

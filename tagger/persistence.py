@@ -39,15 +39,17 @@ from .rules import RuleSet
 from .themes import Taxonomy
 
 FORMAT_NAME = "tagger-model"
-FORMAT_VERSION = 7
+FORMAT_VERSION = 8
 #: Formats this version reads. 1: no lead-vote column (models before lead_rule_scale);
 #: 2: no relevance shift for texts without a relevance-rule hit (before unanchored_precision);
 #: 3: no aside-vote column (before aside_rule_scale); 1 to 4: rule votes count every
 #: match of a rule (before vote_per_match, which format 5 records); 1 to 5: articles
 #: roll up paragraphs tagged alone (before context_margin, which format 6 records);
 #: 1 to 6: a text's lead is its headline or first sentence even when it opens with a
-#: quotation (format 7 records ``lead_quotation``; see :func:`tagger.text.lead_end`).
-READABLE_FORMATS = (1, 2, 3, 4, 5, 6, 7)
+#: quotation (format 7 records ``lead_quotation``; see :func:`tagger.text.lead_end`);
+#: 1 to 7: no echo-vote column (before echo_rule_scale, which format 8 records as
+#: ``echo_vote_column``; see :func:`tagger.text.echoes_lead`).
+READABLE_FORMATS = (1, 2, 3, 4, 5, 6, 7, 8)
 METADATA = "model.json"
 ARRAYS = ("idf", "coef", "intercept")
 JSON_FILES = ("vocabulary.json", "rules.json")
@@ -119,6 +121,7 @@ def model_files(t: Any) -> dict[str, bytes]:
         "rule_vote_columns": list(t.vote_columns_),
         "lead_vote_column": bool(t.lead_votes_),
         "aside_vote_column": bool(t.aside_votes_),
+        "echo_vote_column": bool(t.echo_votes_),
         "rule_votes_per_match": bool(t.vote_per_match_),
         "lead_quotation": bool(t.lead_quotation_),
         "rules_sha256": t.rules_.sha256(),
@@ -279,6 +282,11 @@ def load_model(path: str | Path) -> Any:
         vote_columns = tuple(meta.get("rule_vote_columns", ()))
         lead = meta.get("lead_vote_column", False)
         aside = meta.get("aside_vote_column", False)
+        echo = False  # formats 1 to 7 have no echo column
+        if v >= 8:
+            if "echo_vote_column" not in meta:
+                raise ModelFileError(f"{d}: {METADATA} of a format {v} model has no echo_vote_column")
+            echo = meta["echo_vote_column"]
         per_match = True  # formats 1 to 4 counted every match of a rule
         if v >= 5:
             if "rule_votes_per_match" not in meta:
@@ -292,6 +300,7 @@ def load_model(path: str | Path) -> Any:
         for key, flag in (
             ("lead_vote_column", lead),
             ("aside_vote_column", aside),
+            ("echo_vote_column", echo),
             ("rule_votes_per_match", per_match),
             ("lead_quotation", quotation),
         ):
@@ -300,7 +309,7 @@ def load_model(path: str | Path) -> Any:
         if (
             meta["labels"] != labels
             or not set(vote_columns) <= set(labels)
-            or arrays["coef"].shape != (len(labels), n_feat + len(vote_columns) + lead + aside)
+            or arrays["coef"].shape != (len(labels), n_feat + len(vote_columns) + lead + aside + echo)
             or arrays["idf"].shape != (n_feat,)
             or arrays["intercept"].shape != (len(labels),)
         ):
@@ -314,6 +323,8 @@ def load_model(path: str | Path) -> Any:
             params["lead_rule_scale"] = 0.0
         if not aside:  # formats 1 to 3 have no aside column (nor the parameter)
             params["aside_rule_scale"] = 0.0
+        if not echo:  # formats 1 to 7 have no echo column (nor the parameter)
+            params["echo_rule_scale"] = 0.0
         params["vote_per_match"] = per_match  # formats 1 to 4 counted every match (and lack the parameter)
         if v < 6:  # formats 1 to 5 read no paragraph in its article's context (and lack the parameter)
             params["context_margin"] = None
@@ -345,6 +356,7 @@ def load_model(path: str | Path) -> Any:
         t.vote_columns_ = vote_columns
         t.lead_votes_ = lead
         t.aside_votes_ = aside
+        t.echo_votes_ = echo
         t.vote_per_match_ = per_match
         t.lead_quotation_ = quotation
         t.thresholds_ = thresholds

@@ -24,7 +24,12 @@ lists, "Related:", "Read more:"; ``aside_rule_scale``, off by default; see
 stories without discounting every mention outside the lead. On the seed corpus it
 lifts paragraphs that name trafficking only after their first sentence, but it also
 lowered the learnt relevance shift and let more off-topic news through, so the
-default model does without it.
+default model does without it. The echo column (``echo_rule_scale``, format 8) holds
+the relevance votes after the lead in a sentence that echoes it, sharing at least two
+content words with it (see :func:`tagger.text.echoes_lead`): a news alert whose
+headline names the case and whose snippet names the crime ("Court extends detention
+of Mr X - Daily. ... Mr X's detention on suspicion of human trafficking") is about
+trafficking, where a snippet that changes the subject is a link or an aside.
 
 Texts on which no relevance rule fires ("unanchored": no trafficking, forced labour or
 slavery vocabulary at all) get their relevance score lowered by a fixed shift in
@@ -57,7 +62,7 @@ from .model import LinearModel
 from .paragraphs import lead_paragraphs, split_paragraphs
 from .rules import RuleHit, RuleSet
 from .tags import ArticleResult, Evidence, TagResult, article_result
-from .text import aside_start, check_text, language_supported, lead_end, text_key
+from .text import aside_start, check_text, echoing_spans, language_supported, lead_end, text_key
 from .themes import Taxonomy
 from .training import Example, check_trainable, summarise
 from .training import load_seeds as _load_seeds
@@ -110,18 +115,21 @@ def _votes(
     *,
     lead: bool = False,
     aside: bool = False,
+    echo: bool = False,
     per_match: bool = False,
     quotation: bool = False,
 ) -> np.ndarray:
     """The rule-vote columns of the design matrix: one per label in ``columns``, then
-    ``label``'s votes in each text's lead (with ``lead``) and in its asides (with
-    ``aside``). Each rule counts once per text and column, or once per match with
-    ``per_match``. ``quotation``: an opening quotation is the lead (see
-    :func:`~tagger.text.lead_end`)."""
+    ``label``'s votes in each text's lead (with ``lead``), in its asides (with
+    ``aside``) and after the lead in sentences that echo it (with ``echo``). Each rule
+    counts once per text and column, or once per match with ``per_match``.
+    ``quotation``: an opening quotation is the lead (see :func:`~tagger.text.lead_end`)."""
     V = _rule_votes(hits_per_text, columns, per_match)
-    if not (lead or aside):
+    if not (lead or aside or echo):
         return V
-    positional = _positional_votes(hits_per_text, texts, label, lead=lead, aside=aside, per_match=per_match, quotation=quotation)
+    positional = _positional_votes(
+        hits_per_text, texts, label, lead=lead, aside=aside, echo=echo, per_match=per_match, quotation=quotation
+    )
     return np.hstack([V, positional])
 
 
@@ -132,14 +140,16 @@ def _positional_votes(
     *,
     lead: bool,
     aside: bool,
+    echo: bool = False,
     per_match: bool = False,
     quotation: bool = False,
 ) -> np.ndarray:
     """log(1 + summed weights of ``label``'s rules that fire in each text's lead
-    (:func:`~tagger.text.lead_end`, with ``quotation``; first column, with ``lead``) and
+    (:func:`~tagger.text.lead_end`, with ``quotation``; first column, with ``lead``),
     after its first aside marker (:func:`~tagger.text.aside_start`; next column, with
-    ``aside``)."""
-    V = np.zeros((len(texts), lead + aside), dtype=np.float64)
+    ``aside``) and after the lead in sentences that echo it
+    (:func:`~tagger.text.echoes_lead`; last column, with ``echo``)."""
+    V = np.zeros((len(texts), lead + aside + echo), dtype=np.float64)
     for i, (hits, text) in enumerate(zip(hits_per_text, texts, strict=True)):
         mine = [h for h in hits if h.theme == label]
         if not mine:
@@ -147,9 +157,13 @@ def _positional_votes(
         end = lead_end(text, quotation)
         if lead:
             V[i, 0] = rule_votes([h for h in mine if h.start < end], per_match).get(label, 0.0)
-        if aside and any(h.start >= end for h in mine):
+        after = [h for h in mine if h.start >= end]
+        if aside and after:
             begin = aside_start(text, end)
-            V[i, -1] = rule_votes([h for h in mine if h.start >= begin], per_match).get(label, 0.0)
+            V[i, int(lead)] = rule_votes([h for h in mine if h.start >= begin], per_match).get(label, 0.0)
+        if echo and after:
+            echoes = echoing_spans(text, end, [(h.start, h.end) for h in after])
+            V[i, -1] = rule_votes([h for h, e in zip(after, echoes, strict=True) if e], per_match).get(label, 0.0)
     return np.log1p(V)
 
 
@@ -324,6 +338,7 @@ class Tagger:
         relevance_rule_scale: float = 0.15,
         lead_rule_scale: float = 0.3,
         aside_rule_scale: float = 0.0,
+        echo_rule_scale: float = 0.3,
         vote_per_match: bool = False,
         unanchored_precision: float | None = 0.99,
         min_positives_for_tuning: int = 10,
@@ -352,6 +367,7 @@ class Tagger:
         self.relevance_rule_scale = relevance_rule_scale
         self.lead_rule_scale = lead_rule_scale
         self.aside_rule_scale = aside_rule_scale
+        self.echo_rule_scale = echo_rule_scale
         self.vote_per_match = vote_per_match
         self.unanchored_precision = unanchored_precision
         self.min_positives_for_tuning = min_positives_for_tuning
@@ -379,6 +395,7 @@ class Tagger:
         "relevance_rule_scale",
         "lead_rule_scale",
         "aside_rule_scale",
+        "echo_rule_scale",
         "vote_per_match",
         "unanchored_precision",
         "min_positives_for_tuning",
@@ -419,7 +436,7 @@ class Tagger:
                 raise InputValueError(f"{name} must be a number > 0, got {getattr(self, name)!r}")
         if not (_is_number(self.default_threshold) and 0 < self.default_threshold < 1):
             raise InputValueError(f"default_threshold must be in (0, 1), got {self.default_threshold!r}")
-        for name in ("rule_feature_scale", "relevance_rule_scale", "lead_rule_scale", "aside_rule_scale"):
+        for name in ("rule_feature_scale", "relevance_rule_scale", "lead_rule_scale", "aside_rule_scale", "echo_rule_scale"):
             if not (_is_number(getattr(self, name)) and getattr(self, name) >= 0):
                 raise InputValueError(f"{name} must be a number >= 0, got {getattr(self, name)!r}")
         for name in ("stop_words", "stem", "vote_per_match"):
@@ -506,6 +523,7 @@ class Tagger:
         vote_columns = label_ids if (self.rule_feature_scale > 0 or self.relevance_rule_scale > 0) else ()
         lead = self.lead_rule_scale > 0
         aside = self.aside_rule_scale > 0
+        echo = self.echo_rule_scale > 0
         train_hits = rules.match_many(texts)
         per_match = bool(self.vote_per_match)
         V = _votes(
@@ -515,10 +533,11 @@ class Tagger:
             label_ids[0],
             lead=lead,
             aside=aside,
+            echo=echo,
             per_match=per_match,
             quotation=_QUOTATION_LEAD,
         )
-        scales = self._column_scales(label_ids, vote_columns, lead, aside)
+        scales = self._column_scales(label_ids, vote_columns, lead, aside, echo)
 
         logger.info("cross-validating on %d examples (%d folds)", len(texts), self.cv_folds)
         oof = self._out_of_fold(texts, V, Y, W, scales)
@@ -592,6 +611,7 @@ class Tagger:
         self.vote_columns_ = tuple(vote_columns)
         self.lead_votes_ = lead
         self.aside_votes_ = aside
+        self.echo_votes_ = echo
         self.vote_per_match_ = per_match
         self.lead_quotation_ = _QUOTATION_LEAD
         self.__dict__.pop("_column_names_cache", None)  # names of a previous fit
@@ -603,20 +623,24 @@ class Tagger:
         self.training_summary_ = summarise(examples, label_ids)
         return self
 
-    def _column_scales(self, label_ids: Sequence[str], vote_columns: Sequence[str], lead: bool, aside: bool) -> np.ndarray:
-        """How strongly the rule-vote columns (and the lead and aside columns) enter
+    def _column_scales(
+        self, label_ids: Sequence[str], vote_columns: Sequence[str], lead: bool, aside: bool, echo: bool = False
+    ) -> np.ndarray:
+        """How strongly the rule-vote columns (and the lead, aside and echo columns) enter
         each label's classifier (one row per label)."""
         k = len(vote_columns)
-        scales = np.full((len(label_ids), k + lead + aside), float(self.rule_feature_scale))
+        scales = np.full((len(label_ids), k + lead + aside + echo), float(self.rule_feature_scale))
         # relevance sees only the relevance votes: a court or police story is not about
         # trafficking because prosecution rules fire on it
         scales[0, :k] = [float(self.relevance_rule_scale) if c == label_ids[0] else 0.0 for c in vote_columns]
-        # the relevance votes in the lead and in asides: for the relevance classifier only
+        # the relevance votes in the lead, in asides and in echoing sentences: for the relevance classifier only
         scales[:, k:] = 0.0
         if lead:
             scales[0, k] = float(self.lead_rule_scale)
         if aside:
-            scales[0, -1] = float(self.aside_rule_scale)
+            scales[0, k + lead] = float(self.aside_rule_scale)
+        if echo:
+            scales[0, -1] = float(self.echo_rule_scale)
         return scales
 
     def _out_of_fold(self, texts: list[str], V: np.ndarray, Y: np.ndarray, W: np.ndarray, scales: np.ndarray) -> np.ndarray:
@@ -749,6 +773,7 @@ class Tagger:
             self.taxonomy_.label_ids[0],
             lead=self.lead_votes_,
             aside=self.aside_votes_,
+            echo=self.echo_votes_,
             per_match=self.vote_per_match_,
             quotation=self.lead_quotation_,
         )
@@ -877,7 +902,8 @@ class Tagger:
         rel = self.taxonomy_.label_ids[0]
         lead = [f"(rule votes: {rel}, in the lead)"] if self.lead_votes_ else []
         aside = [f"(rule votes: {rel}, in asides)"] if self.aside_votes_ else []
-        return [*self.features_.terms_, *(f"(rule votes: {lab})" for lab in self.vote_columns_), *lead, *aside]
+        echo = [f"(rule votes: {rel}, echoing the lead)"] if self.echo_votes_ else []
+        return [*self.features_.terms_, *(f"(rule votes: {lab})" for lab in self.vote_columns_), *lead, *aside, *echo]
 
     def _result(
         self, text: str, p: np.ndarray, x_row: Any, hits: Sequence[RuleHit], supported: bool, in_context: bool = False

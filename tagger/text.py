@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from typing import Any
 
 from .errors import InputTypeError
@@ -198,6 +200,76 @@ def aside_start(text: str, lead: int | None = None) -> int:
         return len(text)
     a = _ASIDE_MARK.search(text, m.end())
     return a.start() if a else len(text)
+
+
+#: How many content words a sentence after the lead must share with the lead to echo it
+#: (see :func:`echoes_lead`).
+ECHO_MIN_SHARED = 2
+_ECHO_WORD = re.compile(r"[a-z]{4,}")
+#: Words that do not make a sentence echo the lead: common function and reporting words,
+#: and the names of the crime itself (a snippet does not echo a headline by repeating
+#: "trafficking": that is the mention being weighed).
+_ECHO_IGNORED = frozenset(
+    (  # noqa: SIM905 - a word list reads best as words
+        "that this with from have been were will their they them into about after over more than said says also which "
+        "while would could other news what when where your year years week first last told people human trafficking "
+        "exploitation slavery forced labour labor smuggling smugglers"
+    ).split()
+)
+
+
+def echo_words(text: str) -> set[str]:
+    """The content words of ``text`` that :func:`echoes_lead` compares: lower-cased
+    words of four letters or more, without the ignored ones."""
+    return {w for w in _ECHO_WORD.findall(text.lower()) if w not in _ECHO_IGNORED and not w.startswith("traffick")}
+
+
+def echoes_lead(text: str, lead: int, start: int, end: int, lead_words: set[str] | None = None) -> bool:
+    """Whether the sentence of ``text`` holding ``text[start:end]`` (a span after the
+    lead, which ends at ``lead``) shares at least :data:`ECHO_MIN_SHARED` content words
+    with the lead: the snippet goes on with the headline's story ("Court extends
+    detention of Mr X - Daily. ... Mr X's detention on suspicion of human trafficking"),
+    where a link or an aside to another story shares none ("Storm closes schools -
+    Daily. ... Two men charged with human trafficking").
+
+    The sentence runs from the last ". ", "..." or "\u2026" before ``start`` (not before
+    the lead's end) to the first sentence end after ``end``. ``lead_words``: the lead's
+    content words, when the caller has them. Saved models with an echo column (format
+    8) depend on this definition."""
+    return echoing_spans(text, lead, [(start, end)], lead_words)[0]
+
+
+def echoing_spans(text: str, lead: int, spans: Sequence[tuple[int, int]], lead_words: set[str] | None = None) -> list[bool]:
+    """:func:`echoes_lead` for each ``(start, end)`` in ``spans``, in one pass over
+    ``text``: the sentence boundaries are found once and looked up by bisection, and
+    each sentence is compared once (linear in the text however many spans it holds)."""
+    if not spans:
+        return []
+    if lead_words is None:
+        lead_words = echo_words(text[:lead])
+    stops = [m.start() + 1 for m in _SENTENCE_END.finditer(text)]
+    # where a sentence may begin: ". ", "..." (overlapping runs of dots) and "\u2026", by
+    # the last index at which each may start and still end before a span
+    marks = (
+        ([m.start() for m in re.finditer(r"\. ", text)], 2),
+        ([m.start() for m in re.finditer(r"(?=\.\.\.)", text)], 3),
+        ([m.start() for m in re.finditer("\u2026", text)], 1),
+    )
+    seen: dict[tuple[int, int], bool] = {}
+    out = []
+    for start, end in spans:
+        begin = lead
+        for found, width in marks:
+            k = bisect_right(found, start - width) - 1
+            if k >= 0 and found[k] >= lead:
+                begin = max(begin, found[k])
+        k = bisect_left(stops, end + 1)
+        stop = stops[k] if k < len(stops) else len(text)
+        key = (begin, stop)
+        if key not in seen:
+            seen[key] = len(echo_words(text[begin:stop]) & lead_words) >= ECHO_MIN_SHARED
+        out.append(seen[key])
+    return out
 
 
 def language_supported(text: str) -> bool:

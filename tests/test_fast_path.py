@@ -160,21 +160,24 @@ def test_predict_proba_equals_sklearn_logistic_regression():
 
     from tagger.pipeline import _votes
 
-    # With the aside column (off by default). The fixture corpus has no asides, so the
-    # column is fitted a weight of 0; give it one, so that a difference in how the
-    # column is computed would show.
-    model = tagger.train(seeds=SEEDS, cv_folds=3, aside_rule_scale=1.0)
-    assert model.model_.coef_[0, -1] == 0
-    model.model_.coef_[0, -1] = -1.5
-    texts = TRAIN + VARIED
+    # With the aside column (off by default) and the echo column. The fixture corpus has
+    # no asides and no echoing snippets, so both columns are fitted a weight of 0; give
+    # them one, so that a difference in how a column is computed would show.
+    model = tagger.train(seeds=SEEDS, cv_folds=3, aside_rule_scale=1.0, echo_rule_scale=1.0)
+    assert model.model_.coef_[0, -2] == 0 and model.model_.coef_[0, -1] == 0
+    model.model_.coef_[0, -2] = -1.5
+    model.model_.coef_[0, -1] = 1.2
+    echoing = "Court extends detention of Marco Vell - Daily Post. ... Marco Vell's detention on suspicion of human trafficking"
+    texts = [*TRAIN, *VARIED, echoing]
     X = model.features_.sklearn_vectorizer().set_params(vocabulary=model.features_.vocabulary_)
     X.idf_ = model.features_.idf_
     # the equivalent scikit-learn design matrix: TF-IDF, then the rule-vote columns, the
-    # lead column and the aside column
-    assert model.lead_votes_ and model.aside_votes_
+    # lead column, the aside column and the echo column
+    assert model.lead_votes_ and model.aside_votes_ and model.echo_votes_
     hits = [model.rules_.match(t) for t in texts]
-    votes = _votes(hits, texts, model.vote_columns_, model.label_ids[0], lead=True, aside=True)
-    assert votes[:, -1].any()  # some text has relevance votes in its asides
+    votes = _votes(hits, texts, model.vote_columns_, model.label_ids[0], lead=True, aside=True, echo=True)
+    assert votes[:, -2].any()  # some text has relevance votes in its asides
+    assert votes[-1, -1] > 0 and not votes[:-1, -1].any()  # and only the last one in a sentence echoing its lead
     T = X.transform(texts)
     M = sp.hstack([T, sp.csr_matrix(votes)], format="csr")
     cols = []

@@ -138,12 +138,20 @@ def _edit_meta(d: Path, keys: tuple[str, ...], value: Any) -> None:
 
 def test_format_1_models_without_a_lead_column_still_load(tmp_path):
     # format 1 (before lead_rule_scale): no lead column, no such parameter in model.json
-    old = tagger.train(tmp_path / "m", seeds=SEEDS, cv_folds=3, lead_rule_scale=0, aside_rule_scale=0, unanchored_precision=None)
+    old = tagger.train(
+        tmp_path / "m",
+        seeds=SEEDS,
+        cv_folds=3,
+        lead_rule_scale=0,
+        aside_rule_scale=0,
+        echo_rule_scale=0,
+        unanchored_precision=None,
+    )
     _as_format(
         tmp_path / "m",
         1,
-        ("lead_vote_column", "aside_vote_column", "relevance_shift"),
-        ("lead_rule_scale", "aside_rule_scale", "unanchored_precision"),
+        ("lead_vote_column", "aside_vote_column", "echo_vote_column", "relevance_shift"),
+        ("lead_rule_scale", "aside_rule_scale", "echo_rule_scale", "unanchored_precision"),
     )
     loaded = tagger.load(tmp_path / "m")
     assert not loaded.lead_votes_ and loaded.lead_rule_scale == 0
@@ -154,9 +162,14 @@ def test_format_1_models_without_a_lead_column_still_load(tmp_path):
 
 def test_format_2_models_without_a_relevance_shift_load_unshifted(tmp_path):
     # format 2 (before unanchored_precision): no relevance_shift, no such parameter
-    old = tagger.train(tmp_path / "m", seeds=SEEDS, cv_folds=3, unanchored_precision=None, aside_rule_scale=0)
+    old = tagger.train(tmp_path / "m", seeds=SEEDS, cv_folds=3, unanchored_precision=None, aside_rule_scale=0, echo_rule_scale=0)
     assert old.relevance_shift_ == 0.0
-    _as_format(tmp_path / "m", 2, ("relevance_shift", "aside_vote_column"), ("unanchored_precision", "aside_rule_scale"))
+    _as_format(
+        tmp_path / "m",
+        2,
+        ("relevance_shift", "aside_vote_column", "echo_vote_column"),
+        ("unanchored_precision", "aside_rule_scale", "echo_rule_scale"),
+    )
     loaded = tagger.load(tmp_path / "m")
     assert loaded.lead_votes_ and loaded.relevance_shift_ == 0.0
     assert np.array_equal(loaded.predict_proba(TEXTS), old.predict_proba(TEXTS))
@@ -164,8 +177,8 @@ def test_format_2_models_without_a_relevance_shift_load_unshifted(tmp_path):
 
 def test_format_3_models_without_an_aside_column_load_without_one(tmp_path):
     # format 3 (before aside_rule_scale): no aside column, no such parameter
-    old = tagger.train(tmp_path / "m", seeds=SEEDS, cv_folds=3, aside_rule_scale=0)
-    _as_format(tmp_path / "m", 3, ("aside_vote_column",), ("aside_rule_scale",))
+    old = tagger.train(tmp_path / "m", seeds=SEEDS, cv_folds=3, aside_rule_scale=0, echo_rule_scale=0)
+    _as_format(tmp_path / "m", 3, ("aside_vote_column", "echo_vote_column"), ("aside_rule_scale", "echo_rule_scale"))
     loaded = tagger.load(tmp_path / "m")
     assert loaded.lead_votes_ and not loaded.aside_votes_ and loaded.aside_rule_scale == 0
     assert loaded.relevance_shift_ == old.relevance_shift_
@@ -246,10 +259,10 @@ def test_save_replaces_existing_model(small_tagger, saved):
 
 def test_format_4_models_still_count_every_rule_match(tmp_path):
     # format 4 (before vote_per_match): rule votes counted every match of a rule
-    old = tagger.train(tmp_path / "m", seeds=SEEDS, cv_folds=3, vote_per_match=True)
+    old = tagger.train(tmp_path / "m", seeds=SEEDS, cv_folds=3, vote_per_match=True, echo_rule_scale=0)
     assert old.vote_per_match_ is True
     assert model_meta(tmp_path / "m")["rule_votes_per_match"] is True
-    _as_format(tmp_path / "m", 4, ("rule_votes_per_match",), ("vote_per_match",))
+    _as_format(tmp_path / "m", 4, ("rule_votes_per_match", "echo_vote_column"), ("vote_per_match", "echo_rule_scale"))
     loaded = tagger.load(tmp_path / "m")
     assert loaded.vote_per_match_ is True and loaded.vote_per_match is True
     assert np.array_equal(loaded.predict_proba(TEXTS), old.predict_proba(TEXTS))
@@ -264,10 +277,18 @@ def test_a_format_5_model_without_its_vote_counting_flag_is_refused(saved):
 QUOTED = '"Children must learn how recruiters lie to them. Lessons on human trafficking start next term," the minister said.'
 
 
-def test_format_6_models_end_the_lead_at_the_first_sentence(small_tagger, saved):
+@pytest.fixture(scope="module")
+def no_echo() -> tagger.Tagger:
+    """A model without the echo column, as formats 1 to 7 were."""
+    return tagger.train(seeds=SEEDS, cv_folds=3, echo_rule_scale=0)
+
+
+def test_format_6_models_end_the_lead_at_the_first_sentence(no_echo, tmp_path):
     # format 6 (before lead_quotation): an opening quotation's second sentence is not in the lead
+    small_tagger = no_echo
+    saved = no_echo.save(tmp_path / "m")
     assert small_tagger.lead_quotation_ is True and model_meta(saved)["lead_quotation"] is True
-    _as_format(saved, 6, ("lead_quotation",), ())
+    _as_format(saved, 6, ("lead_quotation", "echo_vote_column"), ("echo_rule_scale",))
     loaded = tagger.load(saved)
     assert loaded.lead_quotation_ is False
     as_before = tagger.load(saved)
@@ -292,9 +313,11 @@ def test_the_vote_counting_flag_round_trips(saved):
     assert loaded.vote_per_match_ is meta["rule_votes_per_match"] is False
 
 
-def test_format_5_models_roll_up_articles_without_context(small_tagger, saved):
+def test_format_5_models_roll_up_articles_without_context(no_echo, tmp_path):
     # format 5 (before context_margin): articles rolled up paragraphs tagged alone
-    _as_format(saved, 5, (), ("context_margin",))
+    small_tagger = no_echo
+    saved = no_echo.save(tmp_path / "m")
+    _as_format(saved, 5, ("lead_quotation", "echo_vote_column"), ("context_margin", "echo_rule_scale"))
     loaded = tagger.load(saved)
     assert loaded.context_margin is None and small_tagger.context_margin is not None
     assert np.array_equal(loaded.predict_proba(TEXTS), small_tagger.predict_proba(TEXTS))
@@ -321,3 +344,37 @@ def test_models_saved_before_cv_repeats_load_with_the_same_scores(small_tagger, 
     _edit_meta(saved, ("params", "cv_repeats"), None)
     loaded = tagger.load(saved)
     assert np.array_equal(loaded.predict_proba(TEXTS), small_tagger.predict_proba(TEXTS))
+
+
+ECHOING = "Court extends detention of Marco Vell - Daily Post. ... Marco Vell's detention on suspicion of human trafficking"
+
+
+def test_format_7_models_load_without_an_echo_column(no_echo, tmp_path):
+    # format 7 (before echo_rule_scale): no echo column, no such parameter
+    saved = no_echo.save(tmp_path / "m")
+    _as_format(saved, 7, ("echo_vote_column",), ("echo_rule_scale",))
+    loaded = tagger.load(saved)
+    assert not loaded.echo_votes_ and loaded.echo_rule_scale == 0
+    assert np.array_equal(loaded.predict_proba([*TEXTS, ECHOING]), no_echo.predict_proba([*TEXTS, ECHOING]))
+
+
+def test_the_echo_column_round_trips(small_tagger, saved):
+    meta = model_meta(saved)
+    assert meta["format_version"] == FORMAT_VERSION == 8
+    assert meta["echo_vote_column"] is True and meta["params"]["echo_rule_scale"] > 0
+    loaded = tagger.load(saved)
+    assert loaded.echo_votes_ and loaded.column_names_ == small_tagger.column_names_
+    assert np.array_equal(loaded.predict_proba([*TEXTS, ECHOING]), small_tagger.predict_proba([*TEXTS, ECHOING]))
+
+
+@pytest.mark.parametrize("value", [None, "yes", 1])
+def test_a_format_8_model_without_a_boolean_echo_column_flag_is_refused(saved, value):
+    _edit_meta(saved, ("echo_vote_column",), value)
+    with pytest.raises(ModelFileError, match="echo_vote_column"):
+        tagger.load(saved)
+
+
+def test_an_echo_column_flag_that_disagrees_with_the_arrays_is_refused(saved):
+    _edit_meta(saved, ("echo_vote_column",), False)  # one column fewer than coef.npy has
+    with pytest.raises(ModelFileError, match="array shapes"):
+        tagger.load(saved)

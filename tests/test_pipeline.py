@@ -216,16 +216,26 @@ def test_rule_votes_are_model_columns_and_can_be_switched_off(small_tagger):
 
     assert small_tagger.vote_columns_ == small_tagger.label_ids
     assert small_tagger.lead_votes_ and not small_tagger.aside_votes_  # the aside column is off by default
+    assert small_tagger.echo_votes_  # the echo column is on
     names = small_tagger.column_names_
     assert len(names) == small_tagger.model_.coef_.shape[1]
-    assert names[-2] == f"(rule votes: {small_tagger.label_ids[-1]})"
-    assert names[-1] == f"(rule votes: {small_tagger.label_ids[0]}, in the lead)"
+    assert names[-3] == f"(rule votes: {small_tagger.label_ids[-1]})"
+    assert names[-2] == f"(rule votes: {small_tagger.label_ids[0]}, in the lead)"
+    assert names[-1] == f"(rule votes: {small_tagger.label_ids[0]}, echoing the lead)"
     with_aside = tg.train(seeds=SEEDS, cv_folds=3, aside_rule_scale=1.0)
     assert with_aside.aside_votes_
-    assert with_aside.column_names_[-1] == f"(rule votes: {small_tagger.label_ids[0]}, in asides)"
+    assert with_aside.column_names_[-2] == f"(rule votes: {small_tagger.label_ids[0]}, in asides)"
     assert with_aside.model_.coef_.shape[1] == small_tagger.model_.coef_.shape[1] + 1
-    plain = tg.train(seeds=SEEDS, cv_folds=3, rule_feature_scale=0, relevance_rule_scale=0, lead_rule_scale=0, aside_rule_scale=0)
-    assert plain.vote_columns_ == () and not plain.lead_votes_ and not plain.aside_votes_
+    plain = tg.train(
+        seeds=SEEDS,
+        cv_folds=3,
+        rule_feature_scale=0,
+        relevance_rule_scale=0,
+        lead_rule_scale=0,
+        aside_rule_scale=0,
+        echo_rule_scale=0,
+    )
+    assert plain.vote_columns_ == () and not plain.lead_votes_ and not plain.aside_votes_ and not plain.echo_votes_
     assert plain.model_.coef_.shape[1] == plain.features_.n_features
     text = "Police arrested two traffickers and the court convicted them."
     assert small_tagger.tag(text).scores != plain.tag(text).scores
@@ -238,10 +248,11 @@ def test_rule_votes_raise_the_score_of_the_theme_they_vote_for(small_tagger):
         assert small_tagger.model_.coef_[j, col] > 0, lab
 
 
-def test_the_lead_column_is_seen_by_the_relevance_classifier_only(small_tagger):
-    lead_col = small_tagger.model_.coef_.shape[1] - 1
+def test_the_lead_and_echo_columns_are_seen_by_the_relevance_classifier_only(small_tagger):
+    lead_col, echo_col = small_tagger.model_.coef_.shape[1] - 2, small_tagger.model_.coef_.shape[1] - 1
     assert small_tagger.model_.coef_[0, lead_col] > 0  # trafficking words in the lead raise relevance
     assert np.all(small_tagger.model_.coef_[1:, lead_col] == 0)  # themes are not fitted on it
+    assert np.all(small_tagger.model_.coef_[1:, echo_col] == 0)  # nor on the echo column
 
 
 def test_the_aside_column_counts_relevance_votes_after_an_aside_marker_only(default_tagger):
@@ -269,9 +280,64 @@ def test_with_aside_rule_scale_the_model_learns_to_discount_asides(tmp_path):
         themes = tuple(int(j == i % 4) for j in range(4))  # every theme needs positives
         ex.append(Example(f"Human trafficking case {i} - Daily. Police and {what} ...", (1, *themes), "seed"))
         ex.append(Example(f"News on {what} {i} - Daily. It went well.", (0, 0, 0, 0, 0), "seed"))
-    t = tagger.Tagger(aside_rule_scale=1.0, cv_folds=2, min_positives_for_tuning=1000, unanchored_precision=None).fit(ex)
+    t = tagger.Tagger(
+        aside_rule_scale=1.0, echo_rule_scale=0, cv_folds=2, min_positives_for_tuning=1000, unanchored_precision=None
+    ).fit(ex)
     assert t.aside_votes_
     assert t.model_.coef_[0, -1] < 0 and np.all(t.model_.coef_[1:, -1] == 0)
+
+
+def test_the_echo_column_counts_relevance_votes_in_sentences_that_echo_the_lead(default_tagger):
+    from tagger.pipeline import _votes
+
+    lab = default_tagger.label_ids[0]
+    texts = [
+        # the snippet goes on with the headline's story (Marco Vell, detention)
+        "Court extends detention of Marco Vell - Daily Post. ... Marco Vell's detention on suspicion of human trafficking",
+        # the snippet changes the subject: nothing in it echoes the headline
+        "Storm shuts the coast road - Island Times. ... Two men were charged with human trafficking in another county.",
+        # the mention is in the lead itself
+        "Human trafficking ring broken up in Cebu - Island Post. Police in Cebu freed nine women.",
+    ]
+    V = _votes(default_tagger.rules_.match_many(texts), texts, (), lab, lead=True, echo=True)
+    assert V.shape == (3, 2)
+    assert V[0, 1] > 0 and V[0, 0] == 0
+    assert V[1, 1] == 0 and V[1, 0] == 0
+    assert V[2, 1] == 0 and V[2, 0] > 0
+
+
+def test_with_echo_rule_scale_the_model_learns_that_an_echoing_snippet_is_the_story():
+    # a corpus where a snippet that goes on with its headline's story and names
+    # trafficking is relevant, and a snippet about another story is not
+    names = ["Marco Vell", "Dana Roe", "Ivo Brandt", "Lena Koss", "Omar Saleh", "Rita Moss"]
+    ex = []
+    for i, who in enumerate(names * 3):
+        themes = tuple(int(j == i % 4) for j in range(4))
+        ex.append(
+            Example(
+                f"Court holds {who} for {i} more days - Daily. ... {who} is held on suspicion of human trafficking",
+                (1, *themes),
+                "seed",
+            )
+        )
+        ex.append(
+            Example(
+                f"Court holds {who} for {i} more days - Daily. ... {who} is held on suspicion of tax fraud",
+                (0, 0, 0, 0, 0),
+                "seed",
+            )
+        )
+        ex.append(
+            Example(
+                f"Storm hits town {i} - Daily. ... Two men were charged with human trafficking elsewhere", (0, 0, 0, 0, 0), "seed"
+            )
+        )
+    t = tagger.Tagger(cv_folds=2, min_positives_for_tuning=1000, unanchored_precision=None).fit(ex)
+    assert t.echo_votes_
+    assert t.model_.coef_[0, -1] > 0 and np.all(t.model_.coef_[1:, -1] == 0)
+    echo = "Court holds Nina Sol for 5 more days - Daily. ... Nina Sol is held on suspicion of human trafficking"
+    aside = "Storm hits town 9 - Daily. ... Two men were charged with human trafficking elsewhere"
+    assert t.predict_proba([echo])[0, 0] > t.predict_proba([aside])[0, 0]
 
 
 def test_a_trafficking_headline_weighs_more_than_the_same_words_as_a_trailing_aside(default_tagger):

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from tagger.text import aside_start, lead_end, reading_form, reading_form_with_offsets
+from tagger.text import aside_start, echo_words, echoes_lead, echoing_spans, lead_end, reading_form, reading_form_with_offsets
 
 
 @pytest.mark.parametrize(
@@ -113,3 +115,52 @@ def test_reading_form_with_offsets_maps_each_character_back() -> None:
     shown, offsets = reading_form_with_offsets(text)  # type: ignore[misc]
     assert shown == "abc traffic"
     assert [text[i] for i in offsets] == ["a", "b", "c", " ", "t", "r", "a", "\ufb03", "\ufb03", "\ufb03", "c"]
+
+
+def _echo(text: str, phrase: str) -> bool:
+    start = text.index(phrase)
+    return echoes_lead(text, lead_end(text), start, start + len(phrase))
+
+
+def test_a_sentence_sharing_two_content_words_with_the_lead_echoes_it() -> None:
+    text = "Court extends detention of Marco Vell - Daily Post. ... Marco Vell's detention on suspicion of human trafficking"
+    assert _echo(text, "human trafficking")
+    # one shared word is not enough; nor are the words for the crime itself
+    assert not _echo("Court frees Marco Vell - Daily Post. ... Vell was also linked to human trafficking", "human trafficking")
+    assert not _echo(
+        "Human trafficking talks - Daily Post. ... Human trafficking and forced labour are on the rise", "forced labour"
+    )
+
+
+def test_only_the_sentence_holding_the_mention_is_compared() -> None:
+    text = (
+        "Court extends detention of Marco Vell - Daily Post. Marco Vell stays in custody. Two men face human trafficking charges."
+    )
+    assert not _echo(text, "human trafficking")
+    # a snippet cut with "..." starts a new sentence too
+    cut = "Court extends detention of Marco Vell - Daily Post. Marco Vell stays in custody ... two men face human trafficking charges"
+    assert not _echo(cut, "human trafficking")
+
+
+def _echo_by_scanning(text: str, lead: int, start: int, end: int) -> bool:
+    """The definition of echoes_lead, scanning back and forth from the span."""
+    begin = max(text.rfind(". ", lead, start), text.rfind("...", lead, start), text.rfind("\u2026", lead, start), lead)
+    m = re.compile(r"[.!?\u2026](?=\s)").search(text, end)
+    stop = m.start() + 1 if m else len(text)
+    return len(echo_words(text[begin:stop]) & echo_words(text[:lead])) >= 2
+
+
+def test_echoing_spans_agrees_with_scanning_from_each_span() -> None:
+    texts = [
+        "Court holds Marco Vell - Daily. Marco Vell is held. Vell faces human trafficking charges... Marco Vell trafficking\u2026 held",
+        "Marco Vell court case - Daily. .... Marco Vell.Vell court trafficking. Court, Marco: trafficking. Storm: trafficking",
+        "Marco Vell court - Daily \u2026Marco Vell trafficking \u2026 court Marco trafficking. . . Rain trafficking. Vell court",
+    ]
+    for text in texts:
+        lead = lead_end(text)
+        spans = [(m.start(), m.end()) for m in re.finditer(r"trafficking|held|Vell", text) if m.start() >= lead]
+        assert len(spans) >= 4
+        got = echoing_spans(text, lead, spans)
+        assert got == [_echo_by_scanning(text, lead, s, e) for s, e in spans]
+        assert True in got and False in got, text
+        assert got == [echoes_lead(text, lead, s, e) for s, e in spans]
