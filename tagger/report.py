@@ -29,7 +29,7 @@ from .features import TOKEN_PATTERN
 from .io import atomic_output, check_output_path
 from .sources import BadRecord, Item, Unit
 from .tags import ArticleResult, ParagraphResult
-from .text import reading_form_with_offsets
+from .text import original_span, reading_form_with_offsets
 
 logger = logging.getLogger(__name__)
 
@@ -80,8 +80,7 @@ def term_spans(text: str, term: str) -> list[tuple[int, int]]:
     spans = [(toks[i][0], toks[i + n - 1][1]) for i in range(len(toks) - n + 1) if [t[2] for t in toks[i : i + n]] == words]
     if shown is None:
         return spans
-    offsets = shown[1]
-    return [(offsets[a], offsets[b - 1] + 1) for a, b in spans]
+    return [original_span(shown[1], a, b) for a, b in spans]
 
 
 def _marks(p: ParagraphResult, label_ids: Sequence[str]) -> list[_Mark]:

@@ -19,7 +19,7 @@ from typing import Any
 
 from .errors import DataFileError, InputTypeError
 from .io import read_toml
-from .text import reading_form_with_offsets
+from .text import original_span, reading_form_with_offsets
 
 _RULE_FIELDS = {"name", "theme", "description", "keywords", "patterns", "triggers", "exclude", "weight", "case_sensitive"}
 _JOIN = r"[\s\-\u2010-\u2014]+"  # a space or hyphen in a keyword matches runs of either
@@ -198,13 +198,10 @@ class RuleSet:
         # tagger.text.reading_form); the hits' spans and quotes are mapped back to the text as given
         offsets: dict[int, list[int]] = {}
         for n, t in enumerate(norm):
-            if not t.isascii():
-                shown = reading_form_with_offsets(t)
-                if shown is not None:
-                    norm[n], offsets[n] = shown
+            shown = reading_form_with_offsets(t)  # None at once for a plain-ASCII text
+            if shown is not None:
+                norm[n], offsets[n] = shown
         cands = self._trigger.candidates_many(norm)
-        if not offsets:
-            return [self._match_one(orig, text, cand) for orig, text, cand in zip(texts, norm, cands, strict=True)]
         return [
             _remap(self._match_one(text, text, cand), offsets[n], orig) if n in offsets else self._match_one(orig, text, cand)
             for n, (orig, text, cand) in enumerate(zip(texts, norm, cands, strict=True))
@@ -294,7 +291,7 @@ def _remap(hits: list[RuleHit], offsets: list[int], original: str) -> list[RuleH
     in ``original`` (``offsets[i]``: where character ``i`` of that text is in it)."""
     out = []
     for h in hits:
-        s, e = offsets[h.start], offsets[h.end - 1] + 1
+        s, e = original_span(offsets, h.start, h.end)
         out.append(RuleHit(h.rule, h.theme, s, e, original[s:e], h.weight))
     return out
 

@@ -55,7 +55,7 @@ def reading_form(text: str) -> str:
 def reading_form_with_offsets(text: str) -> tuple[str, list[int]] | None:
     """``(reading_form(text), where each of its characters comes from in text)``, or
     ``None`` when the reading form is ``text`` itself. A span ``[s, e)`` found in the
-    reading form is ``[offsets[s], offsets[e - 1] + 1)`` in ``text``."""
+    reading form is :func:`original_span` ``(offsets, s, e)`` in ``text``."""
     if text.isascii() or _UNREAD.search(text) is None:
         return None
     chars: list[str] = []
@@ -66,6 +66,13 @@ def reading_form_with_offsets(text: str) -> tuple[str, list[int]] | None:
             chars.append(shown)
             offsets.extend([i] * len(shown))
     return "".join(chars), offsets
+
+
+def original_span(offsets: Sequence[int], start: int, end: int) -> tuple[int, int]:
+    """The span of ``text`` that ``[start, end)`` of its reading form comes from
+    (``offsets`` from :func:`reading_form_with_offsets`): a spelt-out ligature maps back
+    to the whole ligature character."""
+    return offsets[start], offsets[end - 1] + 1
 
 
 def normalise_for_key(text: str) -> str:
