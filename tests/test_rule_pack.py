@@ -33,6 +33,40 @@ def _fires(rule: str, text: str, matched: str):  # type: ignore[no-untyped-def]
 
 # (rule, text, the matched words, lower-cased)
 FIRES = [
+    # session 34: exploitation as country assessments name it without the word 'trafficking'
+    _fires("rel.child_soldiers", "Rebels in the east still hold child soldiers as young as 12.", "child soldiers"),
+    _fires(
+        "rel.child_soldiers",
+        "Both the army and the militias use children in combat and support roles.",
+        "use children in combat",
+    ),
+    _fires(
+        "rel.child_soldiers",
+        "Insurgents abduct village boys and force them to act as fighters.",
+        "abduct village boys and force them to act as fighters",
+    ),
+    _fires("rel.child_soldiers", "Local defence units conscripted boys under 16 last year.", "conscripted boys"),
+    _fires(
+        "rel.child_soldiers",
+        "Girls in the camps were forcibly recruited by an armed faction.",
+        "girls in the camps were forcibly recruited",
+    ),
+    _fires("rel.sexual_exploitation", "The coastal towns draw child sex tourists from abroad.", "child sex tourists"),
+    _fires("rel.sexual_exploitation", "The island is known as a destination for sex tourism.", "sex tourism"),
+    _fires("rel.forced_labour", "Some became forced laborers on cargo ships.", "forced laborers"),
+    _fires("rel.forced_labour", "Orphans are forced into domestic service in the towns.", "forced into domestic service"),
+    _fires("rel.forced_labour", "Young men are kept as indentured labour on the estates.", "indentured labour"),
+    _fires(
+        "rel.coercion_active",
+        "Gangs force street children to serve as thieves at the bus station.",
+        "force street children to serve as thieves",
+    ),
+    _fires(
+        "rel.coercion_active",
+        "A syndicate forced teenage boys into illegal mining near the border.",
+        "forced teenage boys into illegal mining",
+    ),
+    _fires("rel.exploitation_indicators", "Women from the valley are exploited in bars along the highway.", "exploited in bars"),
     # session 33: non-punishment in a statute's words, and small children are people, not goods
     _fires(
         "prot.rights_remedies",
@@ -1873,6 +1907,12 @@ def _exclusions_exercised(pack: RuleSet, rule: str, text: str, word: str) -> set
 # Texts on which whole families of rules must stay silent without any exclusion being
 # needed: the rule words are absent even though the text looks similar.
 LOOK_ALIKES = [
+    # session 34: recruiting children for sport or song, conscripting adults, forcing a team into a plan
+    pytest.param("relevance", "The academy recruits boys aged 12 to 16 for its youth football teams.", id="youth-academy"),
+    pytest.param("relevance", "The choir recruited children from four schools to sing in the cathedral.", id="choir-children"),
+    pytest.param("relevance", "The army conscripted 20,000 adult men for a year of service.", id="adult-conscripts"),
+    pytest.param("relevance", "The storm forced the council into a new flood plan.", id="council-forced-into-plan"),
+    pytest.param("relevance", "Hackers exploited a flaw in the banking app to steal data.", id="software-flaw-exploited"),
     # prev.awareness: the awareness verbs only count when aimed at the crime
     pytest.param("prevention", "The spring fair shines a light on local makers and family farms.", id="spotlight-makers"),
     # case counts of health or hotline work are not law enforcement (pros.case_counts)
@@ -2294,6 +2334,20 @@ def test_default_model_reads_a_country_profile_as_relevant_with_no_theme(default
     result = default_tagger.tag(profile)
     assert result.relevant
     assert result.themes == ()
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "government forces and armed opposition groups use boys in combat and support roles",
+        "the coastal resorts are a destination for child sex tourists from Europe and North America",
+        "orphans and girls from poor families are forced into domestic service and street vending",
+        "militias continue to conscript children under the age of 18",
+    ],
+)
+def test_default_model_reads_assessment_clauses_on_exploitation_as_relevant(default_tagger, clause: str) -> None:  # type: ignore[no-untyped-def]
+    # country assessments name forms of exploitation without the word 'trafficking': their clauses are relevant
+    assert default_tagger.tag(clause).relevant
 
 
 def test_default_model_reads_talks_between_two_countries_as_partnership(default_tagger) -> None:  # type: ignore[no-untyped-def]
