@@ -67,6 +67,18 @@ FIRES = [
         "forced teenage boys into illegal mining",
     ),
     _fires("rel.exploitation_indicators", "Women from the valley are exploited in bars along the highway.", "exploited in bars"),
+    # session 34: club talks named after their subject, and misspelt copy
+    _fires(
+        "prev.awareness_events",
+        "The Elks lodge will host a human trafficking speaker on Monday night.",
+        "trafficking speaker",
+    ),
+    _fires(
+        "prev.awareness_events",
+        "The clinic runs monthly trafficking lunch-and-learn sessions for staff.",
+        "trafficking lunch-and-learn",
+    ),
+    _fires("rel.human_trafficking", "Deputies arrest two in human traficking sting - Ledger.", "human traficking"),
     # session 33: non-punishment in a statute's words, and small children are people, not goods
     _fires(
         "prot.rights_remedies",
@@ -1907,6 +1919,7 @@ def _exclusions_exercised(pack: RuleSet, rule: str, text: str, word: str) -> set
 # Texts on which whole families of rules must stay silent without any exclusion being
 # needed: the rule words are absent even though the text looks similar.
 LOOK_ALIKES = [
+    pytest.param("prevention", "The House Speaker spoke about drug trafficking at the border wall.", id="house-speaker"),
     # session 34: recruiting children for sport or song, conscripting adults, forcing a team into a plan
     pytest.param("relevance", "The academy recruits boys aged 12 to 16 for its youth football teams.", id="youth-academy"),
     pytest.param("relevance", "The choir recruited children from four schools to sing in the cathedral.", id="choir-children"),
