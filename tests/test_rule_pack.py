@@ -1919,6 +1919,11 @@ def _exclusions_exercised(pack: RuleSet, rule: str, text: str, word: str) -> set
 # Texts on which whole families of rules must stay silent without any exclusion being
 # needed: the rule words are absent even though the text looks similar.
 LOOK_ALIKES = [
+    # who is at risk or vulnerable is a description of the problem, not a measure (prev.documents_vulnerability)
+    pytest.param("prevention", "Migrant domestic workers are particularly at risk of forced labour.", id="at-risk-described"),
+    pytest.param(
+        "prevention", "Poverty and debt increase the vulnerability of girls to exploitation.", id="vulnerability-described"
+    ),
     pytest.param("prevention", "The House Speaker spoke about drug trafficking at the border wall.", id="house-speaker"),
     # session 34: recruiting children for sport or song, conscripting adults, forcing a team into a plan
     pytest.param("relevance", "The academy recruits boys aged 12 to 16 for its youth football teams.", id="youth-academy"),
