@@ -168,10 +168,10 @@ class TfidfFeatures:
         """The TF-IDF matrix as plain numpy CSR arrays (:class:`~tagger._sparse.Rows`),
         without importing scipy: what prediction uses."""
         self._check_fitted()
-        texts = [reading_form(t) for t in texts]
+        texts = texts if isinstance(texts, list) else list(texts)
         if len(texts) <= _SMALL_BATCH:
-            return self._tfidf(*self._counts_loop(texts))
-        return self._tfidf(*self._counts_vectorised(texts))
+            return self._tfidf(*self._counts_loop(texts))  # tokens() reads each text's reading form
+        return self._tfidf(*self._counts_vectorised([reading_form(t) for t in texts]))
 
     def _counts_loop(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Per-text n-gram counts with string lookups (cheapest for a few texts)."""
