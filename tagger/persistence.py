@@ -251,6 +251,18 @@ def read_metadata(path: str | Path) -> dict[str, Any]:
     return meta
 
 
+def _recorded_since(d: Path, meta: dict[str, Any], key: str, since: int, before: Any) -> Any:
+    """``meta[key]``, which every model of format ``since`` or later must record
+    (:class:`ModelFileError` naming ``key`` if it does not); ``before`` for older formats,
+    which behaved that way without recording it."""
+    v = meta["format_version"]
+    if v < since:
+        return before
+    if key not in meta:
+        raise ModelFileError(f"{d}: {METADATA} of a format {v} model has no {key}")
+    return meta[key]
+
+
 def load_model(path: str | Path) -> Any:
     """Load a model directory into a fitted :class:`~tagger.pipeline.Tagger`."""
     from .pipeline import Tagger
@@ -282,21 +294,11 @@ def load_model(path: str | Path) -> Any:
         vote_columns = tuple(meta.get("rule_vote_columns", ()))
         lead = meta.get("lead_vote_column", False)
         aside = meta.get("aside_vote_column", False)
-        echo = False  # formats 1 to 7 have no echo column
-        if v >= 8:
-            if "echo_vote_column" not in meta:
-                raise ModelFileError(f"{d}: {METADATA} of a format {v} model has no echo_vote_column")
-            echo = meta["echo_vote_column"]
-        per_match = True  # formats 1 to 4 counted every match of a rule
-        if v >= 5:
-            if "rule_votes_per_match" not in meta:
-                raise ModelFileError(f"{d}: {METADATA} of a format {v} model has no rule_votes_per_match")
-            per_match = meta["rule_votes_per_match"]
-        quotation = False  # formats 1 to 6 end the lead at the first sentence, quotation or not
-        if v >= 7:
-            if "lead_quotation" not in meta:
-                raise ModelFileError(f"{d}: {METADATA} of a format {v} model has no lead_quotation")
-            quotation = meta["lead_quotation"]
+        echo = _recorded_since(d, meta, "echo_vote_column", 8, before=False)  # formats 1 to 7 have no echo column
+        # formats 1 to 4 counted every match of a rule
+        per_match = _recorded_since(d, meta, "rule_votes_per_match", 5, before=True)
+        # formats 1 to 6 end the lead at the first sentence, quotation or not
+        quotation = _recorded_since(d, meta, "lead_quotation", 7, before=False)
         for key, flag in (
             ("lead_vote_column", lead),
             ("aside_vote_column", aside),
