@@ -33,6 +33,13 @@ def _fires(rule: str, text: str, matched: str):  # type: ignore[no-untyped-def]
 
 # (rule, text, the matched words, lower-cased)
 FIRES = [
+    # session 35: the T visa as US law cites it, with no word for trafficking
+    _fires(
+        "rel.tip_report_lingo",
+        "The report counts applicants refused visas under section 1101(a)(15)(T) of title 8 because the cap was reached.",
+        "1101(a)(15)(t)",
+    ),
+    _fires("prot.privacy_and_stay", "She now holds T nonimmigrant status and may work in Ohio.", "t nonimmigrant"),
     # session 34: exploitation as country assessments name it without the word 'trafficking'
     _fires("rel.child_soldiers", "Rebels in the east still hold child soldiers as young as 12.", "child soldiers"),
     _fires(
@@ -1919,6 +1926,12 @@ def _exclusions_exercised(pack: RuleSet, rule: str, text: str, word: str) -> set
 # Texts on which whole families of rules must stay silent without any exclusion being
 # needed: the rule words are absent even though the text looks similar.
 LOOK_ALIKES = [
+    # a citation of another title's section 1101 is no T visa
+    pytest.param(
+        "relevance",
+        "Colleges defined in section 502(a)(5) of the Act (20 U.S.C. 1101a(a)(5)) may apply for the grants.",
+        id="other-section-1101",
+    ),
     # who is at risk or vulnerable is a description of the problem, not a measure (prev.documents_vulnerability)
     pytest.param("prevention", "Migrant domestic workers are particularly at risk of forced labour.", id="at-risk-described"),
     pytest.param(
@@ -2366,6 +2379,19 @@ def test_default_model_reads_a_country_profile_as_relevant_with_no_theme(default
 def test_default_model_reads_assessment_clauses_on_exploitation_as_relevant(default_tagger, clause: str) -> None:  # type: ignore[no-untyped-def]
     # country assessments name forms of exploitation without the word 'trafficking': their clauses are relevant
     assert default_tagger.tag(clause).relevant
+
+
+def test_default_model_reads_statutes_on_the_t_visa_as_relevant_protection(default_tagger) -> None:  # type: ignore[no-untyped-def]
+    # US law names the visa for victims by its citation or its status, not by the word trafficking
+    cited = default_tagger.tag(
+        "Each year the Secretary shall tell Congress how many eligible applicants could not be given visas under "
+        "section 1101(a)(15)(T) of title 8 because the annual limit had been reached."
+    )
+    status = default_tagger.tag(
+        "The Secretary may not remove an alien admitted as a T nonimmigrant for conduct that took place before admission."
+    )
+    assert cited.relevant
+    assert status.relevant and "protection" in status.themes
 
 
 def test_default_model_reads_talks_between_two_countries_as_partnership(default_tagger) -> None:  # type: ignore[no-untyped-def]
