@@ -40,6 +40,17 @@ FIRES = [
         "1101(a)(15)(t)",
     ),
     _fires("prot.privacy_and_stay", "She now holds T nonimmigrant status and may work in Ohio.", "t nonimmigrant"),
+    # forced criminality with drugs: people made to carry or sell them
+    _fires(
+        "rel.other_exploitation",
+        "Young men from the highlands are forced into drug trafficking along the northern border.",
+        "forced into drug trafficking",
+    ),
+    _fires(
+        "rel.coercion_active",
+        "The gang coerced street children to carry drugs across the city.",
+        "coerced street children to carry drugs",
+    ),
     # session 34: exploitation as country assessments name it without the word 'trafficking'
     _fires("rel.child_soldiers", "Rebels in the east still hold child soldiers as young as 12.", "child soldiers"),
     _fires(
@@ -1926,6 +1937,8 @@ def _exclusions_exercised(pack: RuleSet, rule: str, text: str, word: str) -> set
 # Texts on which whole families of rules must stay silent without any exclusion being
 # needed: the rule words are absent even though the text looks similar.
 LOOK_ALIKES = [
+    # an organisation forced to change how it moves drugs is no person coerced into crime
+    pytest.param("relevance", "Rival gangs forced the cartel to move its drug shipments through Honduras.", id="cartel-forced"),
     # a citation of another title's section 1101 is no T visa
     pytest.param(
         "relevance",
@@ -2374,6 +2387,8 @@ def test_default_model_reads_a_country_profile_as_relevant_with_no_theme(default
         "the coastal resorts are a destination for child sex tourists from Europe and North America",
         "orphans and girls from poor families are forced into domestic service and street vending",
         "militias continue to conscript children under the age of 18",
+        "gangs in the capital coerce teenagers to carry drugs and act as lookouts",
+        "migrants from the highlands are forced into drug trafficking along the northern border",
     ],
 )
 def test_default_model_reads_assessment_clauses_on_exploitation_as_relevant(default_tagger, clause: str) -> None:  # type: ignore[no-untyped-def]
