@@ -140,7 +140,7 @@ def _positional_votes(
     *,
     lead: bool,
     aside: bool,
-    echo: bool = False,
+    echo: bool,
     per_match: bool = False,
     quotation: bool = False,
 ) -> np.ndarray:
@@ -624,7 +624,7 @@ class Tagger:
         return self
 
     def _column_scales(
-        self, label_ids: Sequence[str], vote_columns: Sequence[str], lead: bool, aside: bool, echo: bool = False
+        self, label_ids: Sequence[str], vote_columns: Sequence[str], lead: bool, aside: bool, echo: bool
     ) -> np.ndarray:
         """How strongly the rule-vote columns (and the lead, aside and echo columns) enter
         each label's classifier (one row per label)."""
