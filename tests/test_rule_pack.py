@@ -33,6 +33,28 @@ def _fires(rule: str, text: str, matched: str):  # type: ignore[no-untyped-def]
 
 # (rule, text, the matched words, lower-cased)
 FIRES = [
+    # session 36: the claim that trafficking ranks among the most profitable crimes, drug words and all
+    _fires(
+        "rel.crime_scale_claim",
+        "Speakers noted that human trafficking ranks third among illicit trades after narcotics and weapons.",
+        "human trafficking ranks third among illicit",
+    ),
+    _fires(
+        "rel.crime_scale_claim",
+        "Trafficking in persons earns criminal groups profits second only to the drug trade.",
+        "trafficking in persons earns criminal groups profits second only to",
+    ),
+    _fires(
+        "rel.crime_scale_claim",
+        "After drugs and guns, human trafficking is the most lucrative racket on the border.",
+        "after drugs and guns, human trafficking is",
+    ),
+    # an arrest or charge made as part of a trafficking operation
+    _fires(
+        "rel.trafficking_operation",
+        "The pastor was one of nine men charged as part of a county sex-trafficking sting.",
+        "as part of a county sex-trafficking sting",
+    ),
     # session 35: the T visa as US law cites it, with no word for trafficking
     _fires(
         "rel.tip_report_lingo",
@@ -1455,6 +1477,12 @@ def _vetoed(rule: str, text: str, word: str):  # type: ignore[no-untyped-def]
 
 # (rule, look-alike text, the keyword match that the rule's exclusions must veto, lower-cased)
 EXCLUDED = [
+    # session 36: an operation against drug, arms or wildlife trafficking
+    _vetoed(
+        "rel.trafficking_operation",
+        "Customs held two sailors as part of a cocaine trafficking investigation in the port.",
+        "as part of a cocaine trafficking investigation",
+    ),
     # session 33: small arms are goods
     _vetoed(
         "rel.trafficking_generic", "The treaty targets the illicit trafficking in small arms and light weapons.", "trafficking"
@@ -1937,6 +1965,8 @@ def _exclusions_exercised(pack: RuleSet, rule: str, text: str, word: str) -> set
 # Texts on which whole families of rules must stay silent without any exclusion being
 # needed: the rule words are absent even though the text looks similar.
 LOOK_ALIKES = [
+    # a rank that is no claim about the crime's size, and drug trafficking ranked first
+    pytest.param("relevance", "Drug smuggling is the most lucrative crime in the province, ahead of arms.", id="drug-rank"),
     # an organisation forced to change how it moves drugs is no person coerced into crime
     pytest.param("relevance", "Rival gangs forced the cartel to move its drug shipments through Honduras.", id="cartel-forced"),
     # a citation of another title's section 1101 is no T visa
@@ -2428,3 +2458,15 @@ def test_default_model_reads_a_bare_trafficking_arrest_by_the_goods_named_with_i
     )
     assert not drugs.relevant
     assert people.relevant and "prosecution" in people.themes
+
+
+def test_default_model_reads_the_crimes_scale_and_arrests_in_a_trafficking_sting_as_relevant(default_tagger) -> None:  # type: ignore[no-untyped-def]
+    # the common claim of how large the crime is, with words ('world', 'third') that sports news uses too
+    scale = default_tagger.tag("Human trafficking is the third most profitable crime in the world, the deputy minister said.")
+    # a headline that names only a lesser charge, and a snippet that puts the arrest in a trafficking operation
+    sting = default_tagger.tag(
+        "Town council member arrested for soliciting - Valley Courier. The councillor was released on bail. He was one "
+        "of 31 people taken into custody as part of a human trafficking operation..."
+    )
+    assert scale.relevant
+    assert sting.relevant and "prosecution" in sting.themes
