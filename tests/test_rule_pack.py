@@ -311,9 +311,9 @@ FIRES = [
         "rel.other_exploitation", "Activists in Niger say forced marriage of girls is rising in rural areas.", "forced marriage"
     ),
     _fires(
-        "rel.smuggling_exploitation",
-        "Italian prosecutors broke up a ring suspected of migrant smuggling from Libya.",
-        "migrant smuggling",
+        "rel.exploitation_words",
+        "Inspectors found exploited migrants sleeping in shipping containers behind the greenhouses.",
+        "exploited migrants",
     ),
     _fires(
         "rel.exploitation_indicators",
@@ -1659,8 +1659,8 @@ EXCLUDED = [
         "joint operation",
     ),
     # the exploitation of things, not people
-    _vetoed("rel.smuggling_exploitation", "The court halted the exploitation of riverbeds for sand.", "exploitation"),
-    _vetoed("rel.smuggling_exploitation", "Investors bid for licences for offshore gas exploitation.", "exploitation"),
+    _vetoed("rel.exploitation_words", "The court halted the exploitation of riverbeds for sand.", "exploitation"),
+    _vetoed("rel.exploitation_words", "Investors bid for licences for offshore gas exploitation.", "exploitation"),
     # an all-capitals headline: COMMIT is the verb
     _vetoed("rel.national_bodies", "POLICE CHIEFS COMMIT TO NEW PATROLS IN RIVER TOWNS", "commit"),
     # victims found in or coming from a country: a profile, not identification work
@@ -1965,6 +1965,13 @@ def _exclusions_exercised(pack: RuleSet, rule: str, text: str, word: str) -> set
 # Texts on which whole families of rules must stay silent without any exclusion being
 # needed: the rule words are absent even though the text looks similar.
 LOOK_ALIKES = [
+    # session 36: migrant smuggling with no exploitation reported is not trafficking (THEMES.md)
+    pytest.param(
+        "relevance", "Italian prosecutors broke up a ring suspected of migrant smuggling from Libya.", id="plain-smuggling"
+    ),
+    pytest.param(
+        "relevance", "A people smuggler who ferried migrants across the Channel was jailed for six years.", id="people-smuggler"
+    ),
     # a rank that is no claim about the crime's size, and drug trafficking ranked first
     pytest.param("relevance", "Drug smuggling is the most lucrative crime in the province, ahead of arms.", id="drug-rank"),
     # an organisation forced to change how it moves drugs is no person coerced into crime
@@ -2395,6 +2402,25 @@ def test_default_model_tells_migrants_held_for_ransom_from_plain_smuggling(defau
     )
     assert held.relevant and "prosecution" in held.themes
     assert not plain.relevant
+
+
+def test_default_model_reads_people_smuggling_alone_as_not_relevant(default_tagger) -> None:  # type: ignore[no-untyped-def]
+    # British and Malaysian news say 'people smuggling' where American news says 'human smuggling': with no
+    # exploitation reported, neither is trafficking; with forced work reported, it is
+    jailed = default_tagger.tag(
+        "People smugglers jailed for running small boats across the Channel - Kent Online. The gang charged migrants "
+        "thousands of pounds each for places on inflatable boats launched from beaches near Calais, the court heard."
+    )
+    ring = default_tagger.tag(
+        "Police smash migrant smuggling ring at Johor jetty; nine held - The Star. The syndicate ferried Indonesian "
+        "migrants across the Strait of Malacca at night."
+    )
+    exploited = default_tagger.tag(
+        "People smugglers kept the migrants locked in a flat in Leeds and made them work in car washes for no pay "
+        "until their debts were cleared."
+    )
+    assert not jailed.relevant and not ring.relevant
+    assert exploited.relevant
 
 
 def test_default_model_reads_a_country_profile_as_relevant_with_no_theme(default_tagger) -> None:  # type: ignore[no-untyped-def]
