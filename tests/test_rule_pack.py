@@ -49,6 +49,12 @@ FIRES = [
         "After drugs and guns, human trafficking is the most lucrative racket on the border.",
         "after drugs and guns, human trafficking is",
     ),
+    # selling, not only sold, as brides
+    _fires(
+        "rel.sale_of_people",
+        "The court jailed two brokers for selling women from Kampot to men in Anhui as brides.",
+        "selling women from kampot to men in anhui as brides",
+    ),
     # an arrest or charge made as part of a trafficking operation
     _fires(
         "rel.trafficking_operation",
