@@ -2410,23 +2410,35 @@ def test_default_model_tells_migrants_held_for_ransom_from_plain_smuggling(defau
     assert not plain.relevant
 
 
-def test_default_model_reads_people_smuggling_alone_as_not_relevant(default_tagger) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(
+    ("story", "relevant"),
+    [
+        pytest.param(
+            "People smugglers jailed for running small boats across the Channel - Kent Online. The gang charged migrants "
+            "thousands of pounds each for places on inflatable boats launched from beaches near Calais, the court heard.",
+            False,
+            id="people-smugglers-jailed",
+        ),
+        pytest.param(
+            "Police smash migrant smuggling ring at Johor jetty; nine held - The Star. The syndicate ferried Indonesian "
+            "migrants across the Strait of Malacca at night.",
+            False,
+            id="migrant-smuggling-ring",
+        ),
+        pytest.param(
+            "People smugglers kept the migrants locked in a flat in Leeds and made them work in car washes for no pay "
+            "until their debts were cleared.",
+            True,
+            id="smuggled-then-forced-to-work",
+        ),
+    ],
+)
+def test_default_model_reads_people_smuggling_as_relevant_only_with_exploitation(  # type: ignore[no-untyped-def]
+    default_tagger, story: str, relevant: bool
+) -> None:
     # British and Malaysian news say 'people smuggling' where American news says 'human smuggling': with no
     # exploitation reported, neither is trafficking; with forced work reported, it is
-    jailed = default_tagger.tag(
-        "People smugglers jailed for running small boats across the Channel - Kent Online. The gang charged migrants "
-        "thousands of pounds each for places on inflatable boats launched from beaches near Calais, the court heard."
-    )
-    ring = default_tagger.tag(
-        "Police smash migrant smuggling ring at Johor jetty; nine held - The Star. The syndicate ferried Indonesian "
-        "migrants across the Strait of Malacca at night."
-    )
-    exploited = default_tagger.tag(
-        "People smugglers kept the migrants locked in a flat in Leeds and made them work in car washes for no pay "
-        "until their debts were cleared."
-    )
-    assert not jailed.relevant and not ring.relevant
-    assert exploited.relevant
+    assert default_tagger.tag(story).relevant is relevant
 
 
 def test_default_model_reads_a_country_profile_as_relevant_with_no_theme(default_tagger) -> None:  # type: ignore[no-untyped-def]
