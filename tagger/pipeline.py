@@ -107,6 +107,18 @@ def _canonical_order(example: Example) -> tuple[str, str, tuple[int, ...], str]:
     return (text_key(example.text), example.text, tuple(example.y), example.kind)
 
 
+#: The positional relevance-vote columns, in the order the design matrix holds them after
+#: the per-label vote columns; each is there when its flag is on (see :func:`_positions`).
+_POSITIONS = ("lead", "aside", "echo")
+
+
+def _positions(lead: bool, aside: bool, echo: bool) -> list[str]:
+    """The positional columns that the ``lead``, ``aside`` and ``echo`` flags switch on,
+    in design-matrix order: the one place that order is written down (the votes, their
+    scales and their names all follow it)."""
+    return [name for name, on in zip(_POSITIONS, (lead, aside, echo), strict=True) if on]
+
+
 def _votes(
     hits_per_text: Sequence[Sequence[RuleHit]],
     texts: Sequence[str],
@@ -145,25 +157,26 @@ def _positional_votes(
     quotation: bool = False,
 ) -> np.ndarray:
     """log(1 + summed weights of ``label``'s rules that fire in each text's lead
-    (:func:`~tagger.text.lead_end`, with ``quotation``; first column, with ``lead``),
-    after its first aside marker (:func:`~tagger.text.aside_start`; next column, with
-    ``aside``) and after the lead in sentences that echo it
-    (:func:`~tagger.text.echoes_lead`; last column, with ``echo``)."""
-    V = np.zeros((len(texts), lead + aside + echo), dtype=np.float64)
+    (:func:`~tagger.text.lead_end`, with ``quotation``; with ``lead``), after its first
+    aside marker (:func:`~tagger.text.aside_start`; with ``aside``) and after the lead in
+    sentences that echo it (:func:`~tagger.text.echoes_lead`; with ``echo``), one column
+    each in :func:`_positions` order."""
+    col = {name: j for j, name in enumerate(_positions(lead, aside, echo))}
+    V = np.zeros((len(texts), len(col)), dtype=np.float64)
     for i, (hits, text) in enumerate(zip(hits_per_text, texts, strict=True)):
         mine = [h for h in hits if h.theme == label]
         if not mine:
             continue
         end = lead_end(text, quotation)
         if lead:
-            V[i, 0] = rule_votes([h for h in mine if h.start < end], per_match).get(label, 0.0)
+            V[i, col["lead"]] = rule_votes([h for h in mine if h.start < end], per_match).get(label, 0.0)
         after = [h for h in mine if h.start >= end]
         if aside and after:
             begin = aside_start(text, end)
-            V[i, int(lead)] = rule_votes([h for h in mine if h.start >= begin], per_match).get(label, 0.0)
+            V[i, col["aside"]] = rule_votes([h for h in mine if h.start >= begin], per_match).get(label, 0.0)
         if echo and after:
             echoes = echoing_spans(text, end, [(h.start, h.end) for h in after])
-            V[i, -1] = rule_votes([h for h, e in zip(after, echoes, strict=True) if e], per_match).get(label, 0.0)
+            V[i, col["echo"]] = rule_votes([h for h, e in zip(after, echoes, strict=True) if e], per_match).get(label, 0.0)
     return np.log1p(V)
 
 
@@ -629,18 +642,16 @@ class Tagger:
         """How strongly the rule-vote columns (and the lead, aside and echo columns) enter
         each label's classifier (one row per label)."""
         k = len(vote_columns)
-        scales = np.full((len(label_ids), k + lead + aside + echo), float(self.rule_feature_scale))
+        positions = _positions(lead, aside, echo)
+        scales = np.full((len(label_ids), k + len(positions)), float(self.rule_feature_scale))
         # relevance sees only the relevance votes: a court or police story is not about
         # trafficking because prosecution rules fire on it
         scales[0, :k] = [float(self.relevance_rule_scale) if c == label_ids[0] else 0.0 for c in vote_columns]
         # the relevance votes in the lead, in asides and in echoing sentences: for the relevance classifier only
         scales[:, k:] = 0.0
-        if lead:
-            scales[0, k] = float(self.lead_rule_scale)
-        if aside:
-            scales[0, k + lead] = float(self.aside_rule_scale)
-        if echo:
-            scales[0, -1] = float(self.echo_rule_scale)
+        scale = {"lead": self.lead_rule_scale, "aside": self.aside_rule_scale, "echo": self.echo_rule_scale}
+        for j, name in enumerate(positions):
+            scales[0, k + j] = float(scale[name])
         return scales
 
     def _out_of_fold(self, texts: list[str], V: np.ndarray, Y: np.ndarray, W: np.ndarray, scales: np.ndarray) -> np.ndarray:
@@ -900,10 +911,11 @@ class Tagger:
     def column_names_(self) -> list[str]:
         """Names of the design-matrix columns: the TF-IDF terms, then one per rule-vote label."""
         rel = self.taxonomy_.label_ids[0]
-        lead = [f"(rule votes: {rel}, in the lead)"] if self.lead_votes_ else []
-        aside = [f"(rule votes: {rel}, in asides)"] if self.aside_votes_ else []
-        echo = [f"(rule votes: {rel}, echoing the lead)"] if self.echo_votes_ else []
-        return [*self.features_.terms_, *(f"(rule votes: {lab})" for lab in self.vote_columns_), *lead, *aside, *echo]
+        where = {"lead": "in the lead", "aside": "in asides", "echo": "echoing the lead"}
+        positional = [
+            f"(rule votes: {rel}, {where[name]})" for name in _positions(self.lead_votes_, self.aside_votes_, self.echo_votes_)
+        ]
+        return [*self.features_.terms_, *(f"(rule votes: {lab})" for lab in self.vote_columns_), *positional]
 
     def _result(
         self, text: str, p: np.ndarray, x_row: Any, hits: Sequence[RuleHit], supported: bool, in_context: bool = False
