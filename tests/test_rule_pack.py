@@ -1971,13 +1971,6 @@ def _exclusions_exercised(pack: RuleSet, rule: str, text: str, word: str) -> set
 # Texts on which whole families of rules must stay silent without any exclusion being
 # needed: the rule words are absent even though the text looks similar.
 LOOK_ALIKES = [
-    # session 36: migrant smuggling with no exploitation reported is not trafficking (THEMES.md)
-    pytest.param(
-        "relevance", "Italian prosecutors broke up a ring suspected of migrant smuggling from Libya.", id="plain-smuggling"
-    ),
-    pytest.param(
-        "relevance", "A people smuggler who ferried migrants across the Channel was jailed for six years.", id="people-smuggler"
-    ),
     # a rank that is no claim about the crime's size, and drug trafficking ranked first
     pytest.param("relevance", "Drug smuggling is the most lucrative crime in the province, ahead of arms.", id="drug-rank"),
     # an organisation forced to change how it moves drugs is no person coerced into crime
@@ -2027,6 +2020,16 @@ LOOK_ALIKES = [
     # smuggling with no captivity or exploitation: rel.migrant_captivity ('held ... migrants') must not fire
     pytest.param(
         "relevance", "Agents stopped a van carrying nine migrants and held the driver on smuggling charges.", id="plain-smuggling"
+    ),
+    # nor do the smuggling words themselves vote (rel.exploitation_words, THEMES.md: smuggling counts only with
+    # exploitation reported)
+    pytest.param(
+        "relevance",
+        "Italian prosecutors broke up a ring suspected of migrant smuggling from Libya.",
+        id="migrant-smuggling-ring",
+    ),
+    pytest.param(
+        "relevance", "A people smuggler who ferried migrants across the Channel was jailed for six years.", id="people-smuggler"
     ),
     pytest.param(
         "partnership", "Ministers commit to building more schools and say the plan is un-costed.", id="lowercase-commit-un"
