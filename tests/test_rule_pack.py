@@ -316,6 +316,8 @@ FIRES = [
     _fires(
         "rel.other_exploitation", "Activists in Niger say forced marriage of girls is rising in rural areas.", "forced marriage"
     ),
+    # session 37: the crime named as a trade in people
+    _fires("rel.other_exploitation", "Monks in the province preached against the trade in people.", "trade in people"),
     _fires(
         "rel.exploitation_words",
         "Inspectors found exploited migrants sleeping in shipping containers behind the greenhouses.",
@@ -662,6 +664,14 @@ FIRES = [
     _fires("pros.arrest_raid", "Two men were detained on suspicion of smuggling women into Spain.", "on suspicion of"),
     _fires("pros.arrest_raid", "The weekend sting netted eleven men in Tacoma.", "sting"),
     _fires("pros.arrest_raid", "Border guards broke up a trafficking ring in Lao Cai last month.", "broke up a trafficking ring"),
+    # session 37: more words before the ring, and other forms of the verb
+    _fires(
+        "pros.arrest_raid",
+        "Police broke up a cross-border human trafficking ring in Savannakhet.",
+        "broke up a cross-border human trafficking ring",
+    ),
+    _fires("pros.arrest_raid", "Investigators are breaking up networks that sell village girls.", "breaking up networks"),
+    _fires("pros.arrest_raid", "Officers smashed two trafficking syndicates in Mandalay.", "smashed two trafficking syndicates"),
     _fires("pros.arrest_raid", "Labour officers in Johor detained the employer under ATIPSOM.", "detained the employer"),
     _fires("pros.arrest_raid", "The magistrate remanded the two recruiters for seven days.", "remanded"),
     _fires(
@@ -970,6 +980,9 @@ FIRES = [
         "part.regional_bodies", "The Freeland Foundation trained rangers and police along the Thai border.", "freeland foundation"
     ),
     _fires("part.cooperation", "Police forces from Chile and Peru cooperate closely on border cases.", "cooperate"),
+    # session 37: cooperation against cross-border crime, and networks of NGOs, still vote
+    _fires("part.cooperation", "Laos and Thailand agreed to cooperate against cross-border trafficking.", "cooperate"),
+    _fires("part.cooperation", "A coalition of anti-trafficking networks met in Manila.", "networks"),
     _fires(
         "part.cooperation", "The shelter works with the police to refer women it meets at bus stations.", "works with the police"
     ),
@@ -1483,6 +1496,14 @@ def _vetoed(rule: str, text: str, word: str):  # type: ignore[no-untyped-def]
 
 # (rule, look-alike text, the keyword match that the rule's exclusions must veto, lower-cased)
 EXCLUDED = [
+    # session 37: criminals working together or across borders are no partnership against trafficking
+    _vetoed("part.cooperation", "Cross-border trafficking of children worries officials in both provinces.", "cross-border"),
+    _vetoed("part.cooperation", "Trafficking networks recruit online across the region.", "networks"),
+    _vetoed("part.cooperation", "Police say international crime rings lure job seekers to Dubai.", "international"),
+    _vetoed("part.cooperation", "Recruiters who cooperate with brokers abroad took the passports.", "cooperate"),
+    _vetoed("part.cooperation", "Guards who cooperated with traffickers were paid per head.", "cooperated"),
+    _vetoed("part.cooperation_strong", "The traffickers work in partnership with corrupt guards.", "in partnership with"),
+    _vetoed("part.cooperation_strong", "Casino staff partnered with crime syndicates to move women.", "partnered with"),
     # session 36: an operation against drug, arms or wildlife trafficking
     _vetoed(
         "rel.trafficking_operation",
@@ -1987,6 +2008,8 @@ LOOK_ALIKES = [
         "prevention", "Poverty and debt increase the vulnerability of girls to exploitation.", id="vulnerability-described"
     ),
     pytest.param("prevention", "The House Speaker spoke about drug trafficking at the border wall.", id="house-speaker"),
+    # session 37: a band breaking up is no ring broken up
+    pytest.param("prosecution", "The band broke up a year after their first album.", id="band-broke-up"),
     # session 34: recruiting children for sport or song, conscripting adults, forcing a team into a plan
     pytest.param("relevance", "The academy recruits boys aged 12 to 16 for its youth football teams.", id="youth-academy"),
     pytest.param("relevance", "The choir recruited children from four schools to sing in the cathedral.", id="choir-children"),
@@ -2343,6 +2366,12 @@ THEME_TEXTS = [
         "Police opened an inquiry into the sale of babies to childless couples through a private clinic in the capital.",
         id="prosecution-sale-of-babies",
     ),
+    # session 37: a ring broken up, with the crime's name between the article and 'ring'
+    pytest.param(
+        "prosecution",
+        "Police broke up a human trafficking ring operating from a guesthouse in Pakse.",
+        id="prosecution-ring-broken-up",
+    ),
 ]
 
 
@@ -2399,6 +2428,21 @@ def test_default_model_tells_a_cited_source_from_a_partner(default_tagger) -> No
     assert cited.relevant and acting.relevant
     assert "partnership" not in cited.themes
     assert "partnership" in acting.themes
+
+
+def test_default_model_reads_criminals_across_borders_as_no_partnership(default_tagger) -> None:  # type: ignore[no-untyped-def]
+    # crime that crosses borders, and criminals working together, are the problem; cooperation against it is partnership
+    problem = default_tagger.tag_batch(
+        [
+            "Cross-border trafficking of children remains a serious concern for authorities in both countries.",
+            "Some trafficking cases are linked to international crime rings that recruit through agencies abroad.",
+            "The traffickers work in partnership with corrupt border guards who wave the vans through.",
+        ]
+    )
+    response = default_tagger.tag("Thailand and Cambodia agreed to cooperate against cross-border trafficking of children.")
+    assert all(r.relevant for r in problem)
+    assert [r for r in problem if "partnership" in r.themes] == []
+    assert response.relevant and "partnership" in response.themes
 
 
 def test_default_model_tells_migrants_held_for_ransom_from_plain_smuggling(default_tagger) -> None:  # type: ignore[no-untyped-def]
