@@ -671,6 +671,7 @@ FIRES = [
         "broke up a cross-border human trafficking ring",
     ),
     _fires("pros.arrest_raid", "Investigators are breaking up networks that sell village girls.", "breaking up networks"),
+    _fires("pros.arrest_raid", "Police in Bokeo cracked down on recruiters for the casinos.", "cracked down"),
     _fires("pros.arrest_raid", "Officers smashed two trafficking syndicates in Mandalay.", "smashed two trafficking syndicates"),
     _fires("pros.arrest_raid", "Labour officers in Johor detained the employer under ATIPSOM.", "detained the employer"),
     _fires("pros.arrest_raid", "The magistrate remanded the two recruiters for seven days.", "remanded"),
@@ -2371,6 +2372,11 @@ THEME_TEXTS = [
         "prosecution",
         "Police broke up a human trafficking ring operating from a guesthouse in Pakse.",
         id="prosecution-ring-broken-up",
+    ),
+    pytest.param(
+        "prosecution",
+        "Police in Bokeo cracked down on traffickers who lure young people to work in the Golden Triangle zone.",
+        id="prosecution-cracked-down",
     ),
 ]
 
