@@ -596,6 +596,12 @@ FIRES = [
         "recruitment agencies",
     ),
     _fires("prev.migration_recruitment", "Nepali workers bound for the Gulf now attend pre-departure classes.", "pre-departure"),
+    # session 37: agencies that deceive, as the object of a measure against them, still vote
+    _fires(
+        "prev.migration_recruitment",
+        "The ministry revoked the licences of 19 recruitment agencies found to have deceived jobseekers.",
+        "recruitment agencies",
+    ),
     # inspection as a standing measure still counts (the rescue exclusion needs a freeing or finding verb after it)
     _fires(
         "prev.migration_recruitment",
@@ -1881,6 +1887,17 @@ EXCLUDED = [
     _vetoed("part.funding_assistance", "The shelter in Phnom Penh has run for two years without government funding.", "funding"),
     _vetoed("part.funding_assistance", "State funding for the two shelters in Kandal province fell by a third.", "funding"),
     # organ and blood donors are not donors of money
+    # session 37: agencies as the ones who abuse, lure or target people describe the problem (prev.migration_recruitment)
+    _vetoed(
+        "prev.migration_recruitment",
+        "Young women hired as maids in the Gulf are vulnerable to abuse by recruitment agencies and employers.",
+        "recruitment agencies",
+    ),
+    _vetoed(
+        "prev.migration_recruitment",
+        "Unregistered recruitment agencies in the capital target jobless graduates online.",
+        "recruitment agencies",
+    ),
     # prev.migration_recruitment: inspectors freeing or finding exploited workers are rescuing them, not regulating migration
     _vetoed(
         "prev.migration_recruitment",
@@ -2449,6 +2466,23 @@ def test_default_model_reads_criminals_across_borders_as_no_partnership(default_
     assert all(r.relevant for r in problem)
     assert [r for r in problem if "partnership" in r.themes] == []
     assert response.relevant and "partnership" in response.themes
+
+
+def test_default_model_reads_abuse_by_recruitment_agencies_as_a_problem_not_prevention(default_tagger) -> None:  # type: ignore[no-untyped-def]
+    # agencies that abuse or lure workers are part of the problem; revoking their licences is prevention
+    problem = default_tagger.tag_batch(
+        [
+            "Young women hired as maids in the Gulf are vulnerable to abuse by recruitment agencies and employers.",
+            "Fishermen are lured into forced labour at sea by recruitment agencies in port towns.",
+        ]
+    )
+    measure = default_tagger.tag(
+        "The Ministry revoked the licences of 19 recruitment agencies found to have deceived jobseekers about "
+        "forced labour risks abroad."
+    )
+    assert all(r.relevant for r in problem)
+    assert [r for r in problem if "prevention" in r.themes] == []
+    assert measure.relevant and "prevention" in measure.themes
 
 
 def test_default_model_tells_migrants_held_for_ransom_from_plain_smuggling(default_tagger) -> None:  # type: ignore[no-untyped-def]
