@@ -853,6 +853,12 @@ FIRES = [
     ),
     _fires("pros.complicity", "Two border officials in Nepal were suspended for taking bribes from recruiters.", "bribes"),
     _fires("pros.complicity", "Rights groups in Mexico say impunity for such crimes remains the norm.", "impunity"),
+    # session 37: officials' complicity still votes beside the relatives' exclusions
+    _fires(
+        "pros.complicity",
+        "Parents told reporters that complicit border officials let the vans pass.",
+        "complicit",
+    ),
     _fires(
         "pros.training_justice",
         "The programme trained 60 prosecutors in Hanoi on handling forced labour cases.",
@@ -1563,6 +1569,15 @@ EXCLUDED = [
         "Aid workers said families were often complicit in sending girls to the city.",
         "complicit",
     ),
+    # session 37: the same said as a list, an adjective or a possessive, and 'corrupt' said of people who are no officials
+    _vetoed(
+        "pros.complicity",
+        "In the hill villages parents, neighbours and friends are sometimes complicit in selling girls.",
+        "complicit",
+    ),
+    _vetoed("pros.complicity", "Brokers find brides through complicit relatives in poor districts.", "complicit"),
+    _vetoed("pros.complicity", "Boys are sent to work on boats with their families' complicity.", "complicity"),
+    _vetoed("pros.complicity", "Children in the capital are made to beg by corrupt Quranic teachers.", "corrupt"),
     # workers' papers taken by their employer
     _vetoed(
         "pros.assets",
@@ -2483,6 +2498,21 @@ def test_default_model_reads_abuse_by_recruitment_agencies_as_a_problem_not_prev
     assert all(r.relevant for r in problem)
     assert [r for r in problem if "prevention" in r.themes] == []
     assert measure.relevant and "prevention" in measure.themes
+
+
+def test_default_model_reads_complicit_relatives_and_teachers_as_no_prosecution(default_tagger) -> None:  # type: ignore[no-untyped-def]
+    # THEMES.md counts official complicity; relatives or teachers who take part are the problem described
+    problem = default_tagger.tag_batch(
+        [
+            "Boys sent to religious schools are forced to beg in the cities by corrupt Quranic teachers.",
+            "Traffickers find girls through complicit parents who are paid for their daughters.",
+            "Village girls are sold as brides in China, often with their families' complicity.",
+        ]
+    )
+    officials = default_tagger.tag("Complicit border officials who took bribes from traffickers were never investigated.")
+    assert all(r.relevant for r in problem)
+    assert [r for r in problem if "prosecution" in r.themes] == []
+    assert officials.relevant and "prosecution" in officials.themes
 
 
 def test_default_model_tells_migrants_held_for_ransom_from_plain_smuggling(default_tagger) -> None:  # type: ignore[no-untyped-def]
