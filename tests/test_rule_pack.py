@@ -2468,51 +2468,54 @@ def test_default_model_tells_a_cited_source_from_a_partner(default_tagger) -> No
     assert "partnership" in acting.themes
 
 
-def test_default_model_reads_criminals_across_borders_as_no_partnership(default_tagger) -> None:  # type: ignore[no-untyped-def]
+# Descriptions of the problem that use a theme's words, each beside a response that has the theme: the
+# description must get no such theme, the response must (THEMES.md labels what is done, not who does wrong)
+PROBLEM_VERSUS_RESPONSE = [
     # crime that crosses borders, and criminals working together, are the problem; cooperation against it is partnership
-    problem = default_tagger.tag_batch(
+    pytest.param(
+        "partnership",
         [
             "Cross-border trafficking of children remains a serious concern for authorities in both countries.",
             "Some trafficking cases are linked to international crime rings that recruit through agencies abroad.",
             "The traffickers work in partnership with corrupt border guards who wave the vans through.",
-        ]
-    )
-    response = default_tagger.tag("Thailand and Cambodia agreed to cooperate against cross-border trafficking of children.")
-    assert all(r.relevant for r in problem)
-    assert [r for r in problem if "partnership" in r.themes] == []
-    assert response.relevant and "partnership" in response.themes
-
-
-def test_default_model_reads_abuse_by_recruitment_agencies_as_a_problem_not_prevention(default_tagger) -> None:  # type: ignore[no-untyped-def]
+        ],
+        "Thailand and Cambodia agreed to cooperate against cross-border trafficking of children.",
+        id="criminals-across-borders",
+    ),
     # agencies that abuse or lure workers are part of the problem; revoking their licences is prevention
-    problem = default_tagger.tag_batch(
+    pytest.param(
+        "prevention",
         [
             "Young women hired as maids in the Gulf are vulnerable to abuse by recruitment agencies and employers.",
             "Fishermen are lured into forced labour at sea by recruitment agencies in port towns.",
-        ]
-    )
-    measure = default_tagger.tag(
+        ],
         "The Ministry revoked the licences of 19 recruitment agencies found to have deceived jobseekers about "
-        "forced labour risks abroad."
-    )
-    assert all(r.relevant for r in problem)
-    assert [r for r in problem if "prevention" in r.themes] == []
-    assert measure.relevant and "prevention" in measure.themes
-
-
-def test_default_model_reads_complicit_relatives_and_teachers_as_no_prosecution(default_tagger) -> None:  # type: ignore[no-untyped-def]
+        "forced labour risks abroad.",
+        id="abusive-recruitment-agencies",
+    ),
     # THEMES.md counts official complicity; relatives or teachers who take part are the problem described
-    problem = default_tagger.tag_batch(
+    pytest.param(
+        "prosecution",
         [
             "Boys sent to religious schools are forced to beg in the cities by corrupt Quranic teachers.",
             "Traffickers find girls through complicit parents who are paid for their daughters.",
             "Village girls are sold as brides in China, often with their families' complicity.",
-        ]
-    )
-    officials = default_tagger.tag("Complicit border officials who took bribes from traffickers were never investigated.")
-    assert all(r.relevant for r in problem)
-    assert [r for r in problem if "prosecution" in r.themes] == []
-    assert officials.relevant and "prosecution" in officials.themes
+        ],
+        "Complicit border officials who took bribes from traffickers were never investigated.",
+        id="complicit-relatives-and-teachers",
+    ),
+]
+
+
+@pytest.mark.parametrize(("theme", "problems", "response"), PROBLEM_VERSUS_RESPONSE)
+def test_default_model_tells_a_problem_from_a_response(  # type: ignore[no-untyped-def]
+    default_tagger, theme: str, problems: list[str], response: str
+) -> None:
+    described = default_tagger.tag_batch(problems)
+    acted = default_tagger.tag(response)
+    assert all(r.relevant for r in described)
+    assert [text for text, r in zip(problems, described, strict=True) if theme in r.themes] == []
+    assert acted.relevant and theme in acted.themes
 
 
 def test_default_model_tells_migrants_held_for_ransom_from_plain_smuggling(default_tagger) -> None:  # type: ignore[no-untyped-def]
