@@ -967,6 +967,12 @@ FIRES = [
     _fires("part.regional_bodies", "Interpol coordinated the checks at airports in 40 countries.", "interpol"),
     _fires("part.regional_bodies", "The IOM office in Niamey provided buses for the returnees.", "iom"),
     _fires("part.acronyms_case_sensitive", "The EU is paying for the new border posts in Niger.", "eu"),
+    # session 37: the EU as a donor still votes beside the exclusion of the EU as a place
+    _fires(
+        "part.acronyms_case_sensitive",
+        "The shelter in Durres is run with funding from the EU and the Italian police.",
+        "eu",
+    ),
     _fires("part.acronyms_case_sensitive", "The ACWC adopted its work plan at a meeting in Jakarta.", "acwc"),
     # money from a foreign government, its embassy or aid agency, or a foundation named by its country
     _fires(
@@ -1568,6 +1574,12 @@ EXCLUDED = [
         "pros.complicity",
         "Aid workers said families were often complicit in sending girls to the city.",
         "complicit",
+    ),
+    # session 37: the EU as the place where victims are found is no actor
+    _vetoed(
+        "part.acronyms_case_sensitive",
+        "Romania remains one of the largest sources of trafficking victims identified in the EU.",
+        "eu",
     ),
     # session 37: the same said as a list, an adjective or a possessive, and 'corrupt' said of people who are no officials
     _vetoed(
@@ -2503,6 +2515,16 @@ PROBLEM_VERSUS_RESPONSE = [
         ],
         "Complicit border officials who took bribes from traffickers were never investigated.",
         id="complicit-relatives-and-teachers",
+    ),
+    # the EU as the place where victims are found is no partner; the EU funding work against trafficking is
+    pytest.param(
+        "partnership",
+        [
+            "Hungary is among the main countries of origin of human trafficking in the EU.",
+            "Nigerian women are trafficked into the EU through Libya and Italy.",
+        ],
+        "The EU funded a project with the Lao government to train border police on human trafficking.",
+        id="eu-as-a-place",
     ),
 ]
 
