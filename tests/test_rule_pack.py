@@ -1578,7 +1578,7 @@ EXCLUDED = [
     # session 37: the EU as the place where victims are found is no actor
     _vetoed(
         "part.acronyms_case_sensitive",
-        "Romania remains one of the largest sources of trafficking victims identified in the EU.",
+        "Many trafficked Romanians end up working on farms in the EU for little or no pay.",
         "eu",
     ),
     # session 37: the same said as a list, an adjective or a possessive, and 'corrupt' said of people who are no officials
@@ -2520,8 +2520,8 @@ PROBLEM_VERSUS_RESPONSE = [
     pytest.param(
         "partnership",
         [
-            "Hungary is among the main countries of origin of human trafficking in the EU.",
-            "Nigerian women are trafficked into the EU through Libya and Italy.",
+            "Hungarian girls make up a large share of the trafficking victims that police identify across the EU.",
+            "Albanian gangs move young women from the Balkans into the EU for sex trafficking.",
         ],
         "The EU funded a project with the Lao government to train border police on human trafficking.",
         id="eu-as-a-place",
