@@ -1578,7 +1578,7 @@ EXCLUDED = [
     # session 37: the EU as the place where victims are found is no actor
     _vetoed(
         "part.acronyms_case_sensitive",
-        "Many trafficked Romanians end up working on farms in the EU for little or no pay.",
+        "Many trafficked Romanians end up working on farms in the EU for almost nothing.",
         "eu",
     ),
     # session 37: the same said as a list, an adjective or a possessive, and 'corrupt' said of people who are no officials
@@ -1917,8 +1917,8 @@ EXCLUDED = [
     # session 37: agencies as the ones who abuse, lure or target people describe the problem (prev.migration_recruitment)
     _vetoed(
         "prev.migration_recruitment",
-        "Young women hired as maids in the Gulf are vulnerable to abuse by recruitment agencies and employers.",
-        "recruitment agencies",
+        "Cleaners sent to Gulf households were cheated and beaten by the employment agencies that placed them.",
+        "employment agencies",
     ),
     _vetoed(
         "prev.migration_recruitment",
@@ -2488,7 +2488,7 @@ PROBLEM_VERSUS_RESPONSE = [
         "partnership",
         [
             "Cross-border trafficking of children remains a serious concern for authorities in both countries.",
-            "Some trafficking cases are linked to international crime rings that recruit through agencies abroad.",
+            "Investigators traced the recruitment of the women to international crime rings based in Dubai.",
             "The traffickers work in partnership with corrupt border guards who wave the vans through.",
         ],
         "Thailand and Cambodia agreed to cooperate against cross-border trafficking of children.",
@@ -2498,8 +2498,7 @@ PROBLEM_VERSUS_RESPONSE = [
     pytest.param(
         "prevention",
         [
-            "Young women hired as maids in the Gulf are vulnerable to abuse by recruitment agencies and employers.",
-            "Fishermen are lured into forced labour at sea by recruitment agencies in port towns.",
+            "Maids placed in Gulf homes say they were deceived by recruitment agencies about their wages and hours.",
         ],
         "The Ministry revoked the licences of 19 recruitment agencies found to have deceived jobseekers about "
         "forced labour risks abroad.",
@@ -2511,7 +2510,7 @@ PROBLEM_VERSUS_RESPONSE = [
         [
             "Boys sent to religious schools are forced to beg in the cities by corrupt Quranic teachers.",
             "Traffickers find girls through complicit parents who are paid for their daughters.",
-            "Village girls are sold as brides in China, often with their families' complicity.",
+            "Teenage girls from the hill districts are married off to men across the border with their relatives' complicity.",
         ],
         "Complicit border officials who took bribes from traffickers were never investigated.",
         id="complicit-relatives-and-teachers",
