@@ -104,8 +104,8 @@ FIRES = [
     _fires("rel.forced_labour", "Young men are kept as indentured labour on the estates.", "indentured labour"),
     _fires(
         "rel.coercion_active",
-        "Gangs force street children to serve as thieves at the bus station.",
-        "force street children to serve as thieves",
+        "A gang in the port forced runaway boys to serve as drug couriers.",
+        "forced runaway boys to serve as drug couriers",
     ),
     _fires(
         "rel.coercion_active",
@@ -291,7 +291,7 @@ FIRES = [
     _fires("rel.safe_migration", "The radio drama teaches young people how to migrate safely.", "migrate safely"),
     _fires(
         "rel.tip_report_lingo",
-        "The country does not fully meet the minimum standards; however, it is making significant efforts to do so.",
+        "Officials were told the government is making significant efforts to do so, though it still falls short of the standards.",
         "significant efforts to do so",
     ),
     _fires("rel.national_bodies", "Officers at Clark airport referred the two women to IACAT on Sunday.", "iacat"),
@@ -1544,7 +1544,7 @@ EXCLUDED = [
     # session 32: in an all-capitals headline GRETA is a first name
     _vetoed("rel.national_bodies", "GRETA THUNBERG JOINS CLIMATE PROTEST IN STOCKHOLM", "greta"),
     # session 32: company accounts are not data shared between partners
-    _vetoed("part.cooperation", "All share and per share data have been adjusted for the split.", "share data"),
+    _vetoed("part.cooperation", "Per share data reflect the two-for-one stock split.", "share data"),
     # session 32: 'International' closing one NGO's name is no cooperation
     _vetoed("part.cooperation", "Mercy Relief International has opened a home in Battambang.", "international"),
     # session 31: assistance between states is not assistance to victims
@@ -1956,7 +1956,7 @@ EXCLUDED = [
     _vetoed("part.acronyms_case_sensitive", "According to UN estimates, 120,000 people are held in scam compounds.", "un"),
     _vetoed("part.acronyms_case_sensitive", "EU figures show 7,000 registered trafficking victims in member states.", "eu"),
     # ... nor the author of a report, nor a body 'reporting that'
-    _vetoed("part.regional_bodies", "A 2021 report from the Council of Europe lists gaps in victim care.", "council of europe"),
+    _vetoed("part.regional_bodies", "A recent report by the Council of Europe lists gaps in victim care.", "council of europe"),
     _vetoed("part.regional_bodies", "The ILO reported that forced labour had grown since 2016.", "ilo"),
     _vetoed("part.acronyms_case_sensitive", "A recent study by the EU counted 7,000 victims.", "eu"),
     _vetoed("part.acronyms_case_sensitive", "The UN reports that scam compounds hold thousands of people.", "un"),
@@ -2071,7 +2071,7 @@ LOOK_ALIKES = [
     # profiles name high-risk sectors to say where victims are found: no regulation of them (prev.migration_recruitment)
     pytest.param(
         "prevention",
-        "Foreign workers in high-risk sectors such as logging and mining are exploited in forced labour.",
+        "Migrant labourers in risky industries like logging and quarrying are held in forced labour.",
         id="high-risk-sectors-described",
     ),
     # with the help of an interpreter or of relatives: no partner named (part.cooperation_strong)
@@ -2651,7 +2651,7 @@ def test_default_model_reads_the_crimes_scale_and_arrests_in_a_trafficking_sting
     # a headline that names only a lesser charge, and a snippet that puts the arrest in a trafficking operation
     sting = default_tagger.tag(
         "Town council member arrested for soliciting - Valley Courier. The councillor was released on bail. He was one "
-        "of 31 people taken into custody as part of a human trafficking operation..."
+        "of 31 people held as part of a human trafficking operation in the county..."
     )
     assert scale.relevant
     assert sting.relevant and "prosecution" in sting.themes
