@@ -231,7 +231,7 @@ def echo_words(text: str) -> set[str]:
     return {w for w in _ECHO_WORD.findall(text.lower()) if w not in _ECHO_IGNORED and not w.startswith("traffick")}
 
 
-def echoes_lead(text: str, lead: int, start: int, end: int, lead_words: set[str] | None = None) -> bool:
+def echoes_lead(text: str, lead: int, start: int, end: int) -> bool:
     """Whether the sentence of ``text`` holding ``text[start:end]`` (a span after the
     lead, which ends at ``lead``) shares at least :data:`ECHO_MIN_SHARED` content words
     with the lead: the snippet goes on with the headline's story ("Court extends
@@ -240,20 +240,18 @@ def echoes_lead(text: str, lead: int, start: int, end: int, lead_words: set[str]
     Daily. ... Two men charged with human trafficking").
 
     The sentence runs from the last ". ", "..." or "\u2026" before ``start`` (not before
-    the lead's end) to the first sentence end after ``end``. ``lead_words``: the lead's
-    content words, when the caller has them. Saved models with an echo column (format
-    8) depend on this definition."""
-    return echoing_spans(text, lead, [(start, end)], lead_words)[0]
+    the lead's end) to the first sentence end after ``end``. Saved models with an echo
+    column (format 8) depend on this definition."""
+    return echoing_spans(text, lead, [(start, end)])[0]
 
 
-def echoing_spans(text: str, lead: int, spans: Sequence[tuple[int, int]], lead_words: set[str] | None = None) -> list[bool]:
+def echoing_spans(text: str, lead: int, spans: Sequence[tuple[int, int]]) -> list[bool]:
     """:func:`echoes_lead` for each ``(start, end)`` in ``spans``, in one pass over
     ``text``: the sentence boundaries are found once and looked up by bisection, and
     each sentence is compared once (linear in the text however many spans it holds)."""
     if not spans:
         return []
-    if lead_words is None:
-        lead_words = echo_words(text[:lead])
+    lead_words = echo_words(text[:lead])
     stops = [m.start() + 1 for m in _SENTENCE_END.finditer(text)]
     # where a sentence may begin: ". ", "..." (overlapping runs of dots) and "\u2026", by
     # the last index at which each may start and still end before a span
