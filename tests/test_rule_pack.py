@@ -333,6 +333,22 @@ FIRES = [
         "Nepali cleaners in Doha said they still owed recruitment fees of up to 1,500 dollars.",
         "recruitment fees",
     ),
+    # deceived into a journey, a job or a marriage, with no word for the crime
+    _fires(
+        "rel.exploitation_indicators",
+        "The two cousins had been tricked into travelling to Shenzhen by a woman from their village.",
+        "tricked into travelling",
+    ),
+    _fires(
+        "rel.exploitation_indicators",
+        "The boys were lured to Mae Sot by a broker with promises of factory jobs.",
+        "lured to mae sot by a broker with promises of factory jobs",
+    ),
+    _fires(
+        "rel.exploitation_indicators",
+        "Brokers in the district make false promises of marriage to girls who leave school early.",
+        "false promises of marriage",
+    ),
     _fires("rel.sale_of_people", "Two Hmong girls from Lao Cai were sold as brides across the border.", "sold as brides"),
     # brides and babies bought and sold, with no word for the crime
     _fires(
@@ -2199,6 +2215,13 @@ LOOK_ALIKES = [
     pytest.param("protection", "FEMA will pay for temporary housing after the floods.", id="disaster-housing"),
     # rel.sale_of_people: things sold to a bride are not people
     pytest.param("relevance", "The boutique sold the bride a silk gown for her wedding.", id="gown-sold-bride"),
+    # rel.exploitation_indicators: people tricked into handing over money, and promises of returns or tax cuts, are
+    # the frauds of ordinary crime and politics, not recruitment deception
+    pytest.param(
+        "relevance", "Callers posing as bank staff tricked a retired teacher into transferring her savings.", id="tricked-savings"
+    ),
+    pytest.param("relevance", "The fund lured small investors with promises of quick profits.", id="lured-profits"),
+    pytest.param("relevance", "The opposition accused him of false promises of lower fuel prices.", id="false-promises-prices"),
     # part.cooperation: a diplomat's household that exploits its maids is an employer, not a partner
     pytest.param("partnership", "A diplomat's household in Geneva kept two maids unpaid for a year.", id="diplomat-household"),
 ]
@@ -2609,6 +2632,23 @@ def test_default_model_reads_a_country_profile_as_relevant_with_no_theme(default
 def test_default_model_reads_assessment_clauses_on_exploitation_as_relevant(default_tagger, clause: str) -> None:  # type: ignore[no-untyped-def]
     # country assessments name forms of exploitation without the word 'trafficking': their clauses are relevant
     assert default_tagger.tag(clause).relevant
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Border guards in Ha Giang rescued two girls who had been tricked into travelling to China.",
+        "Soldiers at the checkpoint rescued three teenagers who had been duped into crossing the border for work.",
+    ],
+    ids=["tricked-travelling", "duped-crossing"],
+)
+def test_default_model_reads_a_rescue_from_recruitment_deceit_as_relevant_protection(  # type: ignore[no-untyped-def]
+    default_tagger, text: str
+) -> None:
+    # rescue news often tells the deceit without naming the crime: the deceit makes it a trafficking rescue
+    result = default_tagger.tag(text)
+    assert result.relevant, result.relevance
+    assert "protection" in result.themes, result.scores
 
 
 def test_default_model_reads_statutes_on_the_t_visa_as_relevant_protection(default_tagger) -> None:  # type: ignore[no-untyped-def]
