@@ -612,6 +612,12 @@ FIRES = [
         "recruitment agencies",
     ),
     _fires("prev.migration_recruitment", "Nepali workers bound for the Gulf now attend pre-departure classes.", "pre-departure"),
+    # regulating recruiters still votes when they are named as the ones who deceive
+    _fires(
+        "prev.migration_recruitment",
+        "The labour office will strike off recruiters who deceive jobseekers about wages abroad.",
+        "recruiters",
+    ),
     # session 37: agencies that deceive, as the object of a measure against them, still vote
     _fires(
         "prev.migration_recruitment",
@@ -1941,6 +1947,15 @@ EXCLUDED = [
         "Unregistered recruitment agencies in the capital target jobless graduates online.",
         "recruitment agencies",
     ),
+    # recruiters as the ones who lure, target or force people, traffickers posing as recruiters, and the fees recruiters
+    # take describe the problem too (prev.migration_recruitment)
+    _vetoed(
+        "prev.migration_recruitment",
+        "Burmese recruiters promise the boys work in canneries and then sell them to boat captains.",
+        "recruiters",
+    ),
+    _vetoed("prev.migration_recruitment", "The gang's men pose online, acting as recruiters for hotels abroad.", "recruiters"),
+    _vetoed("prev.migration_recruitment", "Pickers said the fees charged by recruiters took half their wages.", "recruiters"),
     # prev.migration_recruitment: inspectors freeing or finding exploited workers are rescuing them, not regulating migration
     _vetoed(
         "prev.migration_recruitment",
@@ -2526,6 +2541,16 @@ PROBLEM_VERSUS_RESPONSE = [
         "The Ministry revoked the licences of 19 recruitment agencies found to have deceived jobseekers about "
         "forced labour risks abroad.",
         id="abusive-recruitment-agencies",
+    ),
+    # recruiters who lure people, and the fees they take, are part of the problem; licensing recruiters is prevention
+    pytest.param(
+        "prevention",
+        [
+            "Recruiters in Mombasa promise hotel jobs in Erbil, and the women are sold to households as unpaid maids.",
+            "Workers told researchers they had paid illegally high fees to recruiters and were trapped in debt.",
+        ],
+        "The ministry will license recruiters and publish the names of those it has banned.",
+        id="recruiters-who-lure",
     ),
     # THEMES.md counts official complicity; relatives or teachers who take part are the problem described
     pytest.param(
