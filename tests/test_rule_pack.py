@@ -2460,6 +2460,17 @@ THEME_TEXTS = [
         "Police in Bokeo cracked down on traffickers who lure young people to work in the Golden Triangle zone.",
         id="prosecution-cracked-down",
     ),
+    # session 38: rescue news often tells the deceit without naming the crime; the deceit makes it a trafficking rescue
+    pytest.param(
+        "protection",
+        "Border guards in Ha Giang rescued two girls who had been tricked into travelling to China.",
+        id="protection-tricked-travelling",
+    ),
+    pytest.param(
+        "protection",
+        "Soldiers at the checkpoint rescued three teenagers who had been duped into crossing the border for work.",
+        id="protection-duped-crossing",
+    ),
 ]
 
 
@@ -2657,23 +2668,6 @@ def test_default_model_reads_a_country_profile_as_relevant_with_no_theme(default
 def test_default_model_reads_assessment_clauses_on_exploitation_as_relevant(default_tagger, clause: str) -> None:  # type: ignore[no-untyped-def]
     # country assessments name forms of exploitation without the word 'trafficking': their clauses are relevant
     assert default_tagger.tag(clause).relevant
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Border guards in Ha Giang rescued two girls who had been tricked into travelling to China.",
-        "Soldiers at the checkpoint rescued three teenagers who had been duped into crossing the border for work.",
-    ],
-    ids=["tricked-travelling", "duped-crossing"],
-)
-def test_default_model_reads_a_rescue_from_recruitment_deceit_as_relevant_protection(  # type: ignore[no-untyped-def]
-    default_tagger, text: str
-) -> None:
-    # rescue news often tells the deceit without naming the crime: the deceit makes it a trafficking rescue
-    result = default_tagger.tag(text)
-    assert result.relevant, result.relevance
-    assert "protection" in result.themes, result.scores
 
 
 def test_default_model_reads_statutes_on_the_t_visa_as_relevant_protection(default_tagger) -> None:  # type: ignore[no-untyped-def]
