@@ -1523,6 +1523,59 @@ FIRES = [
         "The city ran bus adverts targeting demand for paid sex among young men.",
         "targeting demand for paid sex",
     ),
+    # session 39: gaps found on held-out official, news-alert and South-East Asian news units written from THEMES.md
+    _fires(
+        "pros.criminal_offence",
+        "Every State Party must take the steps needed to make the acts defined in Article 4 of the Protocol a criminal offence.",
+        "make the acts defined in article 4 of the protocol a criminal offence",
+    ),
+    _fires(
+        "prev.demand",
+        "The plan aims to curb the demand that drives the sexual exploitation of girls in bars.",
+        "curb the demand that drives",
+    ),
+    _fires(
+        "prev.forced_labour_goods",
+        "Shrimp caught wholly or partly by forced labour will be refused entry at the port under the new rule.",
+        "caught wholly or partly by forced labour",
+    ),
+    _fires("prev.forced_labour_goods", "The bill bans imports of gloves made with prison labor.", "made with prison labor"),
+    _fires("part.foreign_funding", "A Korean-funded shelter in Siem Reap took in 14 girls.", "korean-funded"),
+    _fires("part.foreign_funding", "The EU-financed project trains labour inspectors.", "eu-financed"),
+    _fires(
+        "part.cooperation",
+        "Malaysian police worked with Thai authorities to find the missing fishermen.",
+        "worked with thai authorities",
+    ),
+    _fires(
+        "prot.handover",
+        "Officers rescued eleven boys from a brick kiln and handed them back to their families.",
+        "handed them back to their families",
+    ),
+    _fires(
+        "prot.handover",
+        "The two girls found in the karaoke bar have been handed to the district women's union.",
+        "girls found in the karaoke bar have been handed to the district women's union",
+    ),
+    _fires(
+        "prot.rights_remedies",
+        "The Parties shall make it possible not to impose penalties on victims who were compelled to steal.",
+        "not to impose penalties on victims",
+    ),
+    _fires("prot.rights_remedies", "Three fishermen filed a civil suit against the boat owner.", "civil suit"),
+    _fires("prot.rights_remedies", "The survivors are seeking damages for years of unpaid work.", "seeking damages"),
+    _fires(
+        "prot.rights_remedies",
+        "Witnesses will get protection from intimidation during the trial.",
+        "protection from intimidation",
+    ),
+    _fires("prot.assistance", "The district paid emergency aid to each returnee.", "emergency aid"),
+    _fires("prot.rescue", "Forty workers were helped out of the compound by embassy staff.", "helped out of"),
+    _fires(
+        "rel.sale_of_people",
+        "Police said the girls were to be passed on to a buyer in Henan.",
+        "girls were to be passed on to a buyer",
+    ),
 ]
 
 
@@ -2038,6 +2091,8 @@ EXCLUDED = [
         "The new witness law will protect victims from traffickers who threaten them.",
         "protect victims from traffickers",
     ),
+    # session 39: the exploitation of a resource, named by how it is managed
+    _vetoed("rel.exploitation_words", "The treaty governs the sustainable exploitation of deep-sea fish stocks.", "exploitation"),
 ]
 
 
@@ -2239,6 +2294,16 @@ LOOK_ALIKES = [
     pytest.param("relevance", "The opposition accused him of false promises of lower fuel prices.", id="false-promises-prices"),
     # part.cooperation: a diplomat's household that exploits its maids is an employer, not a partner
     pytest.param("partnership", "A diplomat's household in Geneva kept two maids unpaid for a year.", id="diplomat-household"),
+    # session 39: goods handed to a buyer are no sale of people; a suspect handed to police is no victim handed over;
+    # a country's backing in a war is no funding; placing survivors in jobs is reintegration, not recruitment regulation
+    pytest.param("relevance", "The courier handed the parcel to a buyer outside the mall.", id="parcel-to-buyer"),
+    pytest.param("protection", "The two men were handed to police in Pakse after the raid.", id="suspects-handed-to-police"),
+    pytest.param("partnership", "US-backed fighters took the airport on Sunday.", id="us-backed-fighters"),
+    pytest.param(
+        "prevention",
+        "The centre offers counselling and job placement to women who escaped forced labour.",
+        id="job-placement-for-survivors",
+    ),
 ]
 
 
@@ -2471,6 +2536,39 @@ THEME_TEXTS = [
         "Soldiers at the checkpoint rescued three teenagers who had been duped into crossing the border for work.",
         id="protection-duped-crossing",
     ),
+    # session 39: treaty wording for criminalisation with a cross-reference, a survivor's civil claim, donor money
+    # named as a prefix, emergency aid, people helped out of a compound, and police working with a named country's
+    # authorities
+    pytest.param(
+        "prosecution",
+        "Every State Party must take the steps needed to make the acts defined in Article 4 of the Protocol a criminal offence.",
+        id="prosecution-criminal-offence-cross-reference",
+    ),
+    pytest.param(
+        "protection",
+        "Three fishermen who escaped forced labour on a trawler filed a civil suit seeking damages from the boat owner.",
+        id="protection-civil-suit",
+    ),
+    pytest.param(
+        "partnership",
+        "A Korean-funded shelter in Siem Reap took in 14 girls rescued from a karaoke bar.",
+        id="partnership-korean-funded",
+    ),
+    pytest.param(
+        "protection",
+        "The province paid emergency aid to each of the 20 women who returned after being trafficked to China.",
+        id="protection-emergency-aid",
+    ),
+    pytest.param(
+        "protection",
+        "Forty workers held in a scam compound were helped out of the building by embassy staff.",
+        id="protection-helped-out",
+    ),
+    pytest.param(
+        "partnership",
+        "Malaysian police worked with Thai authorities to track down the agents who sold the fishermen to boat owners.",
+        id="partnership-worked-with-authorities",
+    ),
 ]
 
 
@@ -2510,6 +2608,11 @@ NOT_RELEVANT_TEXTS = [
         "The Spanish champion won the final in straight sets on centre court and lifted the trophy.",
         id="sports",
     ),
+    # session 39: a resource treaty's 'exploitation'
+    pytest.param(
+        "The treaty governs the sustainable exploitation of deep-sea fish stocks in the southern ocean.",
+        id="fish-stocks",
+    ),
 ]
 
 
@@ -2518,6 +2621,20 @@ def test_default_model_leaves_look_alikes_not_relevant(default_tagger, text: str
     result = default_tagger.tag(text)
     assert not result.relevant
     assert result.themes == ()
+
+
+def test_default_model_reads_job_placement_for_survivors_as_protection(default_tagger) -> None:  # type: ignore[no-untyped-def]
+    # jobs found for survivors are reintegration; licensing the agencies that place workers is prevention
+    survivors = default_tagger.tag(
+        "The centre offers counselling and job placement to women who escaped forced labour in the Gulf."
+    )
+    agencies = default_tagger.tag(
+        "The labour ministry will revoke the licences of job placement agencies that charge workers illegal fees for jobs "
+        "in Taiwan, in a drive against trafficking."
+    )
+    assert survivors.relevant and agencies.relevant
+    assert "protection" in survivors.themes and "prevention" not in survivors.themes
+    assert "prevention" in agencies.themes
 
 
 def test_default_model_tells_a_cited_source_from_a_partner(default_tagger) -> None:  # type: ignore[no-untyped-def]
