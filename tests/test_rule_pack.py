@@ -1576,6 +1576,15 @@ FIRES = [
         "Police said the girls were to be passed on to a buyer in Henan.",
         "girls were to be passed on to a buyer",
     ),
+    _fires("part.cooperation_strong", "Nine girls were rescued in a raid made with Australian help.", "with australian help"),
+    _fires("part.cooperation_strong", "The plan was drafted with UNODC support.", "with unodc support"),
+    _fires(
+        "part.cooperation_strong",
+        "The ministry named an advisory council of eight survivors to review the plan.",
+        "advisory council of eight survivors",
+    ),
+    _fires("part.cooperation_strong", "A survivor advisory board now reviews each draft rule.", "survivor advisory board"),
+    _fires("rel.sexual_exploitation", "Police in Davao raided a cybersex den on Tuesday.", "cybersex den"),
 ]
 
 
@@ -2299,6 +2308,7 @@ LOOK_ALIKES = [
     pytest.param("relevance", "The courier handed the parcel to a buyer outside the mall.", id="parcel-to-buyer"),
     pytest.param("protection", "The two men were handed to police in Pakse after the raid.", id="suspects-handed-to-police"),
     pytest.param("partnership", "US-backed fighters took the airport on Sunday.", id="us-backed-fighters"),
+    pytest.param("partnership", "With God's help we will get through this winter.", id="gods-help"),
     pytest.param(
         "prevention",
         "The centre offers counselling and job placement to women who escaped forced labour.",
@@ -2568,6 +2578,28 @@ THEME_TEXTS = [
         "partnership",
         "Malaysian police worked with Thai authorities to track down the agents who sold the fishermen to boat owners.",
         id="partnership-worked-with-authorities",
+    ),
+    # survivors advising a ministry, a raid made with a named country's help, and the Philippine 'cybersex den'
+    pytest.param(
+        "partnership",
+        "The labour ministry set up an advisory council of eight survivors of trafficking to advise it on rules against "
+        "forced labour.",
+        id="partnership-survivor-council",
+    ),
+    pytest.param(
+        "partnership",
+        "A survivor advisory board will now review every draft rule on trafficking before it goes to cabinet.",
+        id="partnership-survivor-board",
+    ),
+    pytest.param(
+        "protection",
+        "Police in Davao rescued nine girls from a cybersex den in a raid carried out with Australian help.",
+        id="protection-cybersex-den",
+    ),
+    pytest.param(
+        "partnership",
+        "Police in Davao rescued nine girls from a cybersex den in a raid carried out with Australian help.",
+        id="partnership-with-australian-help",
     ),
 ]
 
