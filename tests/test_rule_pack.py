@@ -1585,6 +1585,47 @@ FIRES = [
     ),
     _fires("part.cooperation_strong", "A survivor advisory board now reviews each draft rule.", "survivor advisory board"),
     _fires("rel.sexual_exploitation", "Police in Davao raided a cybersex den on Tuesday.", "cybersex den"),
+    # session 40: gaps found on three more held-out sets written from THEMES.md alone
+    _fires("prot.rescue", "Inspectors free a record number of workers from charcoal camps.", "free a record number of workers"),
+    _fires("prot.rescue", "Troops free 230 foreigners from a casino compound.", "free 230 foreigners"),
+    _fires("pros.arrest_raid", "Jakarta police have named nine suspects in the internship scheme.", "named nine suspects"),
+    _fires("pros.arrest_raid", "Police name seven suspects over the maids sent abroad.", "name seven suspects"),
+    _fires(
+        "prot.handover",
+        "The eleven girls were handed over at the Mong Cai border gate on Friday.",
+        "girls were handed over at the mong cai border",
+    ),
+    _fires(
+        "part.cross_border_handover",
+        "The eleven girls were handed over at the Mong Cai border gate on Friday.",
+        "girls were handed over at the mong cai border",
+    ),
+    _fires(
+        "prot.repatriation_reintegration",
+        "The rescued women were returned via the Moc Bai checkpoint on Monday.",
+        "women were returned via the moc bai checkpoint",
+    ),
+    _fires("part.cooperation_strong", "The arrests followed a tip-off from Interpol.", "followed a tip-off from interpol"),
+    _fires(
+        "part.cooperation_strong",
+        "The two brokers were handed over to Thai police by Lao authorities.",
+        "handed over to thai police by lao authorities",
+    ),
+    _fires(
+        "part.cooperation_strong", "The recruiter was deported to Nepal to face charges.", "deported to nepal to face charges"
+    ),
+    _fires(
+        "prot.rights_remedies",
+        "The lawyer argued that the girls must not be charged because they had been trafficked.",
+        "not be charged because they had been trafficked",
+    ),
+    _fires(
+        "prev.documents_vulnerability",
+        "The plan will tackle debt, joblessness and the other conditions that make young migrants easy prey.",
+        "tackle debt, joblessness and the other conditions that make",
+    ),
+    _fires("part.cooperation", "The ministry will engage tech companies to take down fake job posts.", "engage tech companies"),
+    _fires("pros.court", "A child's recorded statement is admissible in court.", "admissible in court"),
 ]
 
 
@@ -2102,6 +2143,9 @@ EXCLUDED = [
     ),
     # session 39: the exploitation of a resource, named by how it is managed
     _vetoed("rel.exploitation_words", "The treaty governs the sustainable exploitation of deep-sea fish stocks.", "exploitation"),
+    # session 40: a country's own working procedure is no agreement between parties
+    _vetoed("part.agreements", "Victims are given shelter under the national referral protocol.", "protocol"),
+    _vetoed("part.agreements", "Hospitals follow a protocol for screening patients who may be trafficked.", "protocol"),
 ]
 
 
@@ -2313,6 +2357,20 @@ LOOK_ALIKES = [
         "prevention",
         "The centre offers counselling and job placement to women who escaped forced labour.",
         id="job-placement-for-survivors",
+    ),
+    # session 40: the visa sense of 'inadmissible', suspects handed to local police, firms engaged in a trade,
+    # and migrants deported through a checkpoint
+    pytest.param(
+        "prosecution", "The visa officer found the applicant inadmissible under the entry rules.", id="inadmissible-visa"
+    ),
+    pytest.param(
+        "partnership", "The two suspects were handed over to the Kandal provincial police.", id="suspects-to-local-police"
+    ),
+    pytest.param("partnership", "Most of the firms were engaged in logging and mining.", id="engaged-in-logging"),
+    pytest.param(
+        "protection",
+        "The undocumented workers were returned through the Poipet checkpoint.",
+        id="migrants-returned-at-checkpoint",
     ),
 ]
 
@@ -2600,6 +2658,46 @@ THEME_TEXTS = [
         "partnership",
         "Police in Davao rescued nine girls from a cybersex den in a raid carried out with Australian help.",
         id="partnership-with-australian-help",
+    ),
+    pytest.param(
+        "protection",
+        "Soldiers free 150 foreigners made to work in a phone-scam call centre near the border.",
+        id="protection-free-foreigners",
+    ),
+    pytest.param(
+        "partnership",
+        "Nineteen young women sold as brides to farmers in Anhui were handed over at the Mong Cai border gate on Friday.",
+        id="partnership-handover-at-border-gate",
+    ),
+    pytest.param(
+        "protection",
+        "Nineteen young women sold as brides to farmers in Anhui were handed over at the Mong Cai border gate on Friday.",
+        id="protection-handover-at-border-gate",
+    ),
+    pytest.param(
+        "protection",
+        "Thirty-two women and girls trafficked into brothels in Pune were returned through the Benapole border on Tuesday.",
+        id="protection-returned-through-border",
+    ),
+    pytest.param(
+        "protection",
+        "The lawyer argued that the boys should not be prosecuted because they had been forced to grow cannabis by the gang.",
+        id="protection-not-prosecuted-because-forced",
+    ),
+    pytest.param(
+        "partnership",
+        "The strategy commits ministries to engage banks and airlines in spotting signs of forced labour and sexual exploitation.",
+        id="partnership-engage-banks",
+    ),
+    pytest.param(
+        "partnership",
+        "The raid on the Manila flat, where children were sexually exploited for paying viewers abroad, followed a referral from the UK's National Crime Agency.",
+        id="partnership-followed-a-referral",
+    ),
+    pytest.param(
+        "partnership",
+        "Two brokers who sold Lao women as brides were handed over to Chinese police by Lao authorities last week.",
+        id="partnership-suspects-between-countries",
     ),
 ]
 
