@@ -1588,8 +1588,6 @@ FIRES = [
     # session 40: gaps found on three more held-out sets written from THEMES.md alone
     _fires("prot.rescue", "Inspectors free a record number of workers from charcoal camps.", "free a record number of workers"),
     _fires("prot.rescue", "Troops free 230 foreigners from a casino compound.", "free 230 foreigners"),
-    _fires("pros.arrest_raid", "Jakarta police have named nine suspects in the internship scheme.", "named nine suspects"),
-    _fires("pros.arrest_raid", "Police name seven suspects over the maids sent abroad.", "name seven suspects"),
     _fires(
         "prot.handover",
         "The eleven girls were handed over at the Mong Cai border gate on Friday.",
@@ -1626,6 +1624,22 @@ FIRES = [
     ),
     _fires("part.cooperation", "The ministry will engage tech companies to take down fake job posts.", "engage tech companies"),
     _fires("pros.court", "A child's recorded statement is admissible in court.", "admissible in court"),
+    _fires("pros.enforcement_action", "Riau police name five suspects over the maids sent abroad.", "name five suspects"),
+    _fires("pros.enforcement_action", "The inspector shall refer the case to the police.", "refer the case to the police"),
+    _fires("pros.enforcement_action", "The agency director was declared a suspect on Monday.", "declared a suspect"),
+    _fires("prot.rescue", "Officers may remove them to safety at once.", "remove them to safety"),
+    _fires(
+        "prev.migration_recruitment",
+        "Platforms will take down fraudulent job adverts within a day.",
+        "take down fraudulent job adverts",
+    ),
+    _fires(
+        "prev.migration_recruitment", "The two states signed a bilateral labour agreement in May.", "bilateral labour agreement"
+    ),
+    _fires("prev.training_public", "The ministry trained 8,000 physicians and paramedics.", "trained 8,000 physicians"),
+    _fires("prev.recognise_signs", "Drivers learn to spot trafficking at truck stops.", "spot trafficking"),
+    _fires("prot.referral", "Agencies will share one set of referral procedures.", "referral procedures"),
+    _fires("prot.assistance", "Social workers will place the children in care tonight.", "place the children in care"),
 ]
 
 
@@ -2146,6 +2160,12 @@ EXCLUDED = [
     # session 40: a country's own working procedure is no agreement between parties
     _vetoed("part.agreements", "Victims are given shelter under the national referral protocol.", "protocol"),
     _vetoed("part.agreements", "Hospitals follow a protocol for screening patients who may be trafficked.", "protocol"),
+    # session 40: 'grant' as a verb, or the grant of a permit, gives a right, not money; a victim's cooperation with
+    # the police is a step in the case, not a partnership; a victim's T visa is no migration rule
+    _vetoed("part.funding_assistance", "Each Party shall grant victims a recovery period.", "grant"),
+    _vetoed("part.funding_assistance", "The grant of the permit does not depend on testimony.", "grant"),
+    _vetoed("part.cooperation", "Victims may decide whether to cooperate with the police.", "cooperate"),
+    _vetoed("prev.migration_recruitment", "The office approved 900 T visa applications last year.", "visa applications"),
 ]
 
 
@@ -2371,6 +2391,17 @@ LOOK_ALIKES = [
         "protection",
         "The undocumented workers were returned through the Poipet checkpoint.",
         id="migrants-returned-at-checkpoint",
+    ),
+    pytest.param(
+        "partnership",
+        "Each Party shall grant a trafficking victim no fewer than 45 days of recovery, during which the victim may"
+        " decide whether to cooperate with the authorities.",
+        id="victim-granted-time-to-decide-on-cooperating",
+    ),
+    pytest.param(
+        "prevention",
+        "Immigration officials approved 1,900 T visa applications from trafficking survivors.",
+        id="t-visa-applications",
     ),
 ]
 
@@ -2698,6 +2729,16 @@ THEME_TEXTS = [
         "partnership",
         "Two brokers who sold Lao women as brides were handed over to Chinese police by Lao authorities last week.",
         id="partnership-suspects-between-countries",
+    ),
+    pytest.param(
+        "prosecution",
+        "Labour inspectors who find signs of forced labour on a farm must refer the case to the police within 48 hours.",
+        id="prosecution-inspectors-refer-the-case",
+    ),
+    pytest.param(
+        "protection",
+        "Under the new law, officers who find people held for exploitation may remove them to safety without waiting for a warrant.",
+        id="protection-removed-to-safety",
     ),
 ]
 
