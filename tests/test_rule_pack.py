@@ -1640,6 +1640,12 @@ FIRES = [
     _fires("prev.recognise_signs", "Drivers learn to spot trafficking at truck stops.", "spot trafficking"),
     _fires("prot.referral", "Agencies will share one set of referral procedures.", "referral procedures"),
     _fires("prot.assistance", "Social workers will place the children in care tonight.", "place the children in care"),
+    _fires("part.cooperation", "The firms joined a multi-stakeholder pledge on fair hiring.", "multi-stakeholder"),
+    _fires(
+        "part.cooperation_strong",
+        "Two survivors were appointed to the national task force.",
+        "survivors were appointed to the national task force",
+    ),
 ]
 
 
@@ -2166,6 +2172,8 @@ EXCLUDED = [
     _vetoed("part.funding_assistance", "The grant of the permit does not depend on testimony.", "grant"),
     _vetoed("part.cooperation", "Victims may decide whether to cooperate with the police.", "cooperate"),
     _vetoed("prev.migration_recruitment", "The office approved 900 T visa applications last year.", "visa applications"),
+    # session 40: NGOs cited as the source of a report
+    _vetoed("part.cooperation", "NGOs reported that the shelters were full.", "ngos"),
 ]
 
 
@@ -2402,6 +2410,11 @@ LOOK_ALIKES = [
         "prevention",
         "Immigration officials approved 1,900 T visa applications from trafficking survivors.",
         id="t-visa-applications",
+    ),
+    pytest.param(
+        "partnership",
+        "NGOs reported that shelters for trafficking victims were full and that many survivors slept in police stations.",
+        id="ngos-cited-as-source",
     ),
 ]
 
@@ -2739,6 +2752,11 @@ THEME_TEXTS = [
         "protection",
         "Under the new law, officers who find people held for exploitation may remove them to safety without waiting for a warrant.",
         id="protection-removed-to-safety",
+    ),
+    pytest.param(
+        "partnership",
+        "Three survivors of trafficking will sit on the new advisory panel that reviews how the referral system treats victims.",
+        id="partnership-survivors-sit-on-panel",
     ),
 ]
 
