@@ -2174,6 +2174,12 @@ EXCLUDED = [
     _vetoed("prev.migration_recruitment", "The office approved 900 T visa applications last year.", "visa applications"),
     # session 40: NGOs cited as the source of a report
     _vetoed("part.cooperation", "NGOs reported that the shelters were full.", "ngos"),
+    # session 41: a victim's cooperation with the police is a step in the case for the strong cooperation phrases too
+    _vetoed(
+        "part.cooperation_strong",
+        "A residence permit is issued regardless of the victim's cooperation with law enforcement.",
+        "cooperation with",
+    ),
 ]
 
 
