@@ -1646,6 +1646,77 @@ FIRES = [
         "Two survivors were appointed to the national task force.",
         "survivors were appointed to the national task force",
     ),
+    # session 41: gaps found on five more held-out sets (Mekong news, instrument clauses, action-plan bullets, agency
+    # releases) written from THEMES.md alone
+    _fires(
+        "pros.court",
+        "The bill ends the statute of limitations for child trafficking offences.",
+        "statute of limitations",
+    ),
+    _fires("pros.court", "No prosecution for trafficking shall ever become time-barred.", "time-barred"),
+    _fires(
+        "pros.arrest_raid",
+        "An inspector may enter and search a boarding house where forced labour is suspected.",
+        "enter and search",
+    ),
+    _fires("pros.arrest_raid", "Agents served a search warrant on the nail salon at dawn.", "search warrant"),
+    _fires(
+        "prot.rights_remedies",
+        "The plan promises to protect witnesses who give evidence against their recruiters.",
+        "protect witnesses",
+    ),
+    _fires("prot.assistance", "Each returned girl is paired with a caseworker in her home district.", "caseworker"),
+    _fires(
+        "part.cooperation_strong",
+        "A panel of people with lived experience of forced labour will advise the ministry.",
+        "panel of people with lived experience",
+    ),
+    _fires(
+        "part.cooperation_strong",
+        "The ministry will form a lived experience advisory board next spring.",
+        "lived experience advisory board",
+    ),
+    _fires(
+        "part.cooperation_strong",
+        "The hub brings together police, labour inspectors and child welfare staff under one roof.",
+        "brings together police",
+    ),
+    _fires(
+        "part.cooperation_strong",
+        "The two states shall assist each other in locating the proceeds of trafficking.",
+        "assist each other",
+    ),
+    _fires(
+        "part.cooperation",
+        "The receiving Party shall confirm the nationality of the returnee within thirty days.",
+        "receiving party",
+    ),
+    _fires(
+        "part.cooperation",
+        "A company based in ten countries joined the national business network against forced labour.",
+        "business network",
+    ),
+    _fires(
+        "rel.scam_captivity",
+        "Nearly 2,000 Kenyans are thought to be stuck in fraud compounds on the Thai-Myanmar border.",
+        "stuck in fraud compounds",
+    ),
+    _fires(
+        "rel.scam_captivity",
+        "The syndicate kept the young recruits captive behind razor wire.",
+        "kept the young recruits captive",
+    ),
+    _fires("rel.sold_person", "Her stepfather sold her to a widower in the next valley.", "sold her to a widower"),
+    _fires(
+        "rel.sexual_exploitation",
+        "The couple recruited Ugandan women as escorts for clubs in Muscat.",
+        "recruited ugandan women as escorts",
+    ),
+    _fires(
+        "prev.migration_recruitment",
+        "Websites must take down listings tied to forced labour once police flag them.",
+        "take down listings tied to forced labour",
+    ),
 ]
 
 
@@ -2210,6 +2281,14 @@ def _exclusions_exercised(pack: RuleSet, rule: str, text: str, word: str) -> set
 # Texts on which whole families of rules must stay silent without any exclusion being
 # needed: the rule words are absent even though the text looks similar.
 LOOK_ALIKES = [
+    # session 41: a wedding's receiving party and a politician's other party are no treaty Parties; a siege's hostages
+    # are no captive workers; an event that brings together 'leaders' is no task force
+    pytest.param("partnership", "the groom's receiving party waited at the temple gate.", id="wedding-party"),
+    pytest.param("partnership", "The mayor quit and joined another party in May.", id="political-party"),
+    pytest.param("relevance", "The gunman held six customers hostage inside the bank for hours.", id="bank-hostages"),
+    pytest.param(
+        "partnership", "The festival brought together leaders, artists and officials from across the state.", id="festival"
+    ),
     # a rank that is no claim about the crime's size, and drug trafficking ranked first
     pytest.param("relevance", "Drug smuggling is the most lucrative crime in the province, ahead of arms.", id="drug-rank"),
     # an organisation forced to change how it moves drugs is no person coerced into crime
@@ -2572,6 +2651,17 @@ def test_every_exclusion_pattern_has_a_look_alike(pack: RuleSet) -> None:
 # ---------------------------------------------------------------------------
 
 THEME_TEXTS = [
+    # session 41: a treaty's reciprocal duties and a limitation period, without the words 'cooperation' or 'prosecute'
+    pytest.param(
+        "partnership",
+        "The two governments shall assist each other in tracing and returning women sold as brides across the border.",
+        id="partnership-assist-each-other",
+    ),
+    pytest.param(
+        "prosecution",
+        "Criminal proceedings for trafficking in persons shall not become time-barred while the victim is a minor.",
+        id="prosecution-time-barred",
+    ),
     pytest.param(
         "prosecution",
         "In 2023 the border guard force discovered and handled 9 cases of human trafficking with 15 subjects.",
