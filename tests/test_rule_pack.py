@@ -1667,17 +1667,17 @@ FIRES = [
     ),
     _fires("prot.assistance", "Each returned girl is paired with a caseworker in her home district.", "caseworker"),
     _fires(
-        "part.cooperation_strong",
+        "part.joint_bodies",
         "A panel of people with lived experience of forced labour will advise the ministry.",
         "panel of people with lived experience",
     ),
     _fires(
-        "part.cooperation_strong",
+        "part.joint_bodies",
         "The ministry will form a lived experience advisory board next spring.",
         "lived experience advisory board",
     ),
     _fires(
-        "part.cooperation_strong",
+        "part.joint_bodies",
         "The hub brings together police, labour inspectors and child welfare staff under one roof.",
         "brings together police",
     ),
