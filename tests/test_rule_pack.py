@@ -1717,6 +1717,42 @@ FIRES = [
         "Websites must take down listings tied to forced labour once police flag them.",
         "take down listings tied to forced labour",
     ),
+    # session 41, second pass (a blind mixed set): statutes' offence wording, places of safety, partners at the other
+    # end of a migration route, unions, joint inspections, disaggregated data, people taken off boats and trains
+    _fires("pros.court", "A recruiter who keeps a worker's passport commits an offence.", "commits an offence"),
+    _fires(
+        "pros.court",
+        "Whoever arranges the sale of a kidney is liable on conviction to a fine and to prison.",
+        "liable on conviction",
+    ),
+    _fires("prot.shelter", "The girls were placed in a place of safety run by the county.", "place of safety"),
+    _fires(
+        "part.cooperation",
+        "The ministry will sign return protocols with the largest countries of destination.",
+        "with the largest countries of destination",
+    ),
+    _fires("part.cooperation", "The labour office will work with trade unions on the farms.", "with trade unions"),
+    _fires(
+        "part.cooperation_strong",
+        "Police and labour officers ran joint inspections of forty fishing boats.",
+        "joint inspections",
+    ),
+    _fires(
+        "prev.research_data",
+        "Publish figures on identified victims, disaggregated by age and nationality.",
+        "disaggregated by",
+    ),
+    _fires(
+        "prot.rescue",
+        "Officers took nine boys off a bus headed for the quarries and workshops.",
+        "took nine boys off a bus",
+    ),
+    _fires("prot.rescue", "Six fishermen were taken off the trawler at Benoa port.", "fishermen were taken off the trawler"),
+    _fires(
+        "prev.migration_recruitment",
+        "The platform will remove ads linked to scam centres within an hour.",
+        "remove ads linked to scam centres",
+    ),
 ]
 
 
@@ -2249,6 +2285,11 @@ EXCLUDED = [
     _vetoed(
         "part.cooperation_strong",
         "A residence permit is issued regardless of the victim's cooperation with law enforcement.",
+        "cooperation with",
+    ),
+    _vetoed(
+        "part.cooperation_strong",
+        "Shelter places must never be conditional on their cooperation with the prosecutors.",
         "cooperation with",
     ),
 ]
