@@ -1753,6 +1753,30 @@ FIRES = [
         "The platform will remove ads linked to scam centres within an hour.",
         "remove ads linked to scam centres",
     ),
+    # session 41, third pass (a second blind set): debt bondage told as people held over a debt, import bans in
+    # customs drafting, non-punishment in plans' words, data to inform policy, banks and platforms as partners
+    _fires(
+        "rel.exploitation_indicators",
+        "At the quarry the brothers were kept for a decade over a debt of 40,000 rupees.",
+        "kept for a decade over a debt",
+    ),
+    _fires(
+        "prev.forced_labour_goods",
+        "Entry of any merchandise harvested, even in part, by convict or forced labour is barred.",
+        "entry of any merchandise harvested, even in part, by convict or forced labour",
+    ),
+    _fires(
+        "prot.rights_remedies",
+        "Survivors should never be treated as criminals because of their exploitation.",
+        "treated as criminals",
+    ),
+    _fires(
+        "prot.rights_remedies",
+        "No girl will be fined for offences they were compelled to commit by the gang.",
+        "offences they were compelled to commit",
+    ),
+    _fires("prev.research_data", "The ministry will survey returnees every two years to inform policy.", "to inform policy"),
+    _fires("part.cooperation", "The unit will work with payment processors to trace the buyers.", "work with payment processors"),
 ]
 
 
@@ -2330,6 +2354,8 @@ LOOK_ALIKES = [
     pytest.param(
         "partnership", "The festival brought together leaders, artists and officials from across the state.", id="festival"
     ),
+    # shares held as collateral for a loan are no people held over a debt
+    pytest.param("relevance", "The shares were held by the bank as collateral for a loan to the family firm.", id="collateral"),
     # a rank that is no claim about the crime's size, and drug trafficking ranked first
     pytest.param("relevance", "Drug smuggling is the most lucrative crime in the province, ahead of arms.", id="drug-rank"),
     # an organisation forced to change how it moves drugs is no person coerced into crime
