@@ -1540,6 +1540,11 @@ FIRES = [
         "caught wholly or partly by forced labour",
     ),
     _fires("prev.forced_labour_goods", "The bill bans imports of gloves made with prison labor.", "made with prison labor"),
+    _fires(
+        "prev.forced_labour_goods",
+        "Cotton picked by conscripts is cotton grown with compulsory labour, and the ban now covers it.",
+        "grown with compulsory labour",
+    ),
     _fires("part.foreign_funding", "A Korean-funded shelter in Siem Reap took in 14 girls.", "korean-funded"),
     _fires("part.foreign_funding", "The EU-financed project trains labour inspectors.", "eu-financed"),
     _fires(
