@@ -33,6 +33,70 @@ def _fires(rule: str, text: str, matched: str):  # type: ignore[no-untyped-def]
 
 # (rule, text, the matched words, lower-cased)
 FIRES = [
+    # session 42: gaps found on four held-out sets (assessment-report sentences, Mekong meeting news, instrument
+    # provisions, government fact sheets)
+    _fires(
+        "part.joint_bodies",
+        "The new centre in Kisumu brings police, social workers and nurses together under one roof for child victims.",
+        "brings police, social workers and nurses together under one roof",
+    ),
+    _fires(
+        "part.cooperation",
+        "Warning posters were developed with the tourism industry and hung in 400 guesthouses.",
+        "developed with the tourism industry",
+    ),
+    _fires("part.cooperation", "Officials will co-design the reintegration service with survivor groups.", "co-design"),
+    _fires(
+        "part.cooperation",
+        "The county prosecutor, working with the FBI, charged the motel owner with sex trafficking.",
+        "working with the fbi",
+    ),
+    _fires(
+        "part.cooperation",
+        "Both ministries shall exchange on a regular basis data on licensed recruiters.",
+        "exchange on a regular basis",
+    ),
+    _fires(
+        "part.regional_bodies",
+        "A grant from the Global Fund to End Modern Slavery pays for the outreach workers in Sylhet.",
+        "global fund to end modern slavery",
+    ),
+    _fires(
+        "prot.rescue",
+        "Inspectors removed 312 workers, mostly from charcoal camps and cattle ranches in Pará.",
+        "removed 312 workers, mostly from",
+    ),
+    _fires(
+        "prot.assistance",
+        "Every unaccompanied girl is given an independent guardian who attends each interview with her.",
+        "independent guardian",
+    ),
+    _fires(
+        "prot.privacy_and_stay",
+        "The scheme lets migrants who report labour exploitation apply for a bridging visa of twelve months.",
+        "migrants who report labour exploitation apply for a bridging visa",
+    ),
+    _fires(
+        "pros.criminal_offence",
+        "The consent of the child to the exploitation is not a defence to a charge under section 9.",
+        "consent of the child to the exploitation is not a defence",
+    ),
+    _fires(
+        "prev.migration_recruitment",
+        "Kathmandu kept its deployment ban on housemaids to three Gulf states for another year.",
+        "deployment ban",
+    ),
+    _fires(
+        "prev.border_measures",
+        "The two states agreed to tighten checks and strengthen border screening at the river crossings.",
+        "tighten checks and strengthen border screening",
+    ),
+    _fires("rel.sex_purchase", "Men arrested for buying sex may attend a one-day john school instead.", "buying sex"),
+    _fires(
+        "rel.exploitation_words",
+        "The gang exploited young Nigerian women as hostesses in bars along the coast.",
+        "exploited young nigerian women as",
+    ),
     # session 36: the claim that trafficking ranks among the most profitable crimes, drug words and all
     _fires(
         "rel.crime_scale_claim",
@@ -1684,7 +1748,7 @@ FIRES = [
     _fires(
         "part.joint_bodies",
         "The hub brings together police, labour inspectors and child welfare staff under one roof.",
-        "brings together police",
+        "brings together police, labour inspectors and child welfare staff under one roof",
     ),
     _fires(
         "part.cooperation_strong",
@@ -2351,6 +2415,19 @@ def _exclusions_exercised(pack: RuleSet, rule: str, text: str, word: str) -> set
 # Texts on which whole families of rules must stay silent without any exclusion being
 # needed: the rule words are absent even though the text looks similar.
 LOOK_ALIKES = [
+    # session 42: services a migrant gets in one office are no agencies joined; a country's weak border controls are a
+    # risk, not a measure; a loophole exploited is no people exploited
+    pytest.param(
+        "partnership",
+        "At the new office, job seekers get passports, medical checks and police clearance under one roof.",
+        id="one-stop-services",
+    ),
+    pytest.param(
+        "prevention",
+        "Weak border controls and porous coastlines make the islands a transit point for cocaine.",
+        id="weak-border-controls",
+    ),
+    pytest.param("relevance", "The firm exploited a loophole in the tax code for a decade.", id="loophole-exploited"),
     # session 41: a wedding's receiving party and a politician's other party are no treaty Parties; a siege's hostages
     # are no captive workers; an event that brings together 'leaders' is no task force
     pytest.param("partnership", "the groom's receiving party waited at the temple gate.", id="wedding-party"),
@@ -2723,6 +2800,18 @@ def test_every_exclusion_pattern_has_a_look_alike(pack: RuleSet) -> None:
 # ---------------------------------------------------------------------------
 
 THEME_TEXTS = [
+    # session 42: the victim's consent made no defence, and agencies under one roof
+    pytest.param(
+        "prosecution",
+        "The consent of a victim to the intended exploitation is irrelevant once force, fraud or deception has been used.",
+        id="prosecution-consent-irrelevant",
+    ),
+    pytest.param(
+        "partnership",
+        "The county's new centre brings detectives, paediatricians and victim advocates under one roof so that exploited "
+        "children give one interview.",
+        id="partnership-under-one-roof",
+    ),
     # session 41: a treaty's reciprocal duties and a limitation period, without the words 'cooperation' or 'prosecute'
     pytest.param(
         "partnership",
