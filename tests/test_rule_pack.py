@@ -57,6 +57,11 @@ FIRES = [
         "exchange on a regular basis",
     ),
     _fires(
+        "part.cooperation",
+        "Each side shall exchange, through its liaison office in the capital, information on recruiters under suspicion.",
+        "exchange, through its liaison office in the capital, information on",
+    ),
+    _fires(
         "part.regional_bodies",
         "A grant from the Global Fund to End Modern Slavery pays for the outreach workers in Sylhet.",
         "global fund to end modern slavery",
