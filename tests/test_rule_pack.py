@@ -1850,7 +1850,81 @@ FIRES = [
         "offences they were compelled to commit",
     ),
     _fires("prev.research_data", "The ministry will survey returnees every two years to inform policy.", "to inform policy"),
-    _fires("part.cooperation", "The unit will work with payment processors to trace the buyers.", "work with payment processors"),
+    # session 43: police naming suspects and the headline 'held'; unit acronyms; court awards to victims; South Asian
+    # shelters; children returned to their families; testimony that spares the victim; cases registered; deployment
+    # suspended; street theatre; months without landing; broken promises and travel debts; bodies working together
+    _fires(
+        "pros.suspects_named",
+        "Riau police named the boat owner and his foreman as suspects on Monday.",
+        "named the boat owner and his foreman as suspects",
+    ),
+    _fires("pros.suspects_named", "Seven suspects named by Sabah police remain at large.", "suspects named by sabah police"),
+    _fires("pros.suspects_named", "Recruiter held at Tribhuvan airport with six women bound for the Gulf", "recruiter held"),
+    _fires("pros.police_unit_acronyms", "The AHTU of Ranchi rescued four girls from a placement agency in Delhi.", "ahtu"),
+    _fires(
+        "prot.court_award",
+        "The judge ordered the factory owner to pay 900,000 rupees in back wages to the freed workers.",
+        "ordered the factory owner to pay 900,000 rupees in back wages",
+    ),
+    _fires(
+        "prot.court_award",
+        "The tribunal ordered the agent to pay each of the three women 200,000 pesos.",
+        "ordered the agent to pay each of the three women",
+    ),
+    _fires("prot.shelter", "The girls were moved to a protective home in Kolkata.", "protective home"),
+    _fires(
+        "prot.repatriation_reintegration",
+        "After questioning, the boys were returned to their families in Kurigram.",
+        "returned to their families",
+    ),
+    _fires(
+        "prot.rights_remedies",
+        "Prosecutors took the girl's statement in a child-friendly interview room.",
+        "child-friendly interview",
+    ),
+    _fires(
+        "pros.court",
+        "Police registered a case against the placement agent under the anti-trafficking law.",
+        "registered a case against",
+    ),
+    _fires(
+        "prev.migration_recruitment",
+        "The ministry suspended the deployment of housemaids to two Gulf states.",
+        "suspended the deployment",
+    ),
+    _fires("prev.awareness", "Volunteers put on street theatre about fake job offers in twelve villages.", "street theatre"),
+    _fires("rel.exploitation_indicators", "For two years the crew never touched land.", "never touched land"),
+    _fires(
+        "rel.broken_promise",
+        "A recruiter promised her a job as a waitress in Dubai. Instead she was locked in a flat and sold to clients.",
+        "promised her a job as a waitress in dubai. instead",
+    ),
+    _fires(
+        "rel.broken_promise",
+        "He was told he owed 3,000 dollars for his passage and could not leave until it was paid.",
+        "told he owed",
+    ),
+    _fires("rel.broken_promise", "She owes her sponsor 900 euros for the journey.", "owes her sponsor 900 euros for the journey"),
+    _fires(
+        "part.working_with",
+        "The shelter will work with the Department of Social Welfare to trace families.",
+        "work with the department",
+    ),
+    _fires(
+        "part.working_with",
+        "Outreach workers operate alongside labour inspectors at the port.",
+        "operate alongside labour inspectors",
+    ),
+    _fires(
+        "part.working_with",
+        "The hotel chain designed the staff course with an anti-trafficking charity.",
+        "designed the staff course with an anti-trafficking charity",
+    ),
+    _fires(
+        "part.working_with",
+        "The unit worked with Thai and Malaysian police to find the missing men.",
+        "worked with thai and malaysian police",
+    ),
 ]
 
 
@@ -1865,6 +1939,17 @@ def _vetoed(rule: str, text: str, word: str):  # type: ignore[no-untyped-def]
 
 # (rule, look-alike text, the keyword match that the rule's exclusions must veto, lower-cased)
 EXCLUDED = [
+    # session 43: brokers working with officials are complicity; the dead returned to their families are no victims helped
+    _vetoed(
+        "part.working_with",
+        "The brokers worked with the Immigration Department clerks who stamped the fake visas.",
+        "worked with the immigration department",
+    ),
+    _vetoed(
+        "prot.repatriation_reintegration",
+        "The remains of the two fishermen were returned to their families for burial.",
+        "returned to their families",
+    ),
     # session 37: criminals working together or across borders are no partnership against trafficking
     _vetoed("part.cooperation", "Cross-border trafficking of children worries officials in both provinces.", "cross-border"),
     _vetoed("part.cooperation", "Trafficking networks recruit online across the region.", "networks"),
@@ -2420,6 +2505,20 @@ def _exclusions_exercised(pack: RuleSet, rule: str, text: str, word: str) -> set
 # Texts on which whole families of rules must stay silent without any exclusion being
 # needed: the rule words are absent even though the text looks similar.
 LOOK_ALIKES = [
+    # session 43: a man held hostage is the victim, not an arrest; a fine paid to the state is no award to victims; people
+    # held together are no partners; a victim named in a story names no suspect
+    pytest.param(
+        "prosecution",
+        "A man held hostage by kidnappers in the hills was freed after his family paid.",
+        id="man-held-hostage",
+    ),
+    pytest.param("protection", "A court ordered the firm to pay a fine of two million baht.", id="fine-to-the-state"),
+    pytest.param("partnership", "The men were held with other workers in a locked shed.", id="held-with-other-workers"),
+    pytest.param(
+        "prosecution",
+        "The worker, named only as Lina, said she had been paid nothing for a year.",
+        id="worker-named-only-as",
+    ),
     # session 42: services a migrant gets in one office are no agencies joined; a country's weak border controls are a
     # risk, not a measure; a loophole exploited is no people exploited
     pytest.param(
@@ -2805,6 +2904,32 @@ def test_every_exclusion_pattern_has_a_look_alike(pack: RuleSet) -> None:
 # ---------------------------------------------------------------------------
 
 THEME_TEXTS = [
+    # session 43: a South Asian shelter by its legal name; bodies working with each other; a deployment suspended
+    pytest.param(
+        "protection",
+        "The two Nepali girls found at the hotel were sent to a protective home in Mumbai.",
+        id="protection-protective-home",
+    ),
+    pytest.param(
+        "partnership",
+        "The labour ministry will work with the Ghana Immigration Service to screen children travelling alone to the lake districts for exploitation.",
+        id="partnership-ministry-works-with-a-service",
+    ),
+    pytest.param(
+        "partnership",
+        "Our caseworkers operate alongside border police at the crossing to identify girls being trafficked to India.",
+        id="partnership-ngo-alongside-border-police",
+    ),
+    pytest.param(
+        "partnership",
+        "The anti-trafficking unit worked with Nepali and Indian police to rescue the girls sold to a brothel in Pune.",
+        id="partnership-two-countries-police",
+    ),
+    pytest.param(
+        "prevention",
+        "After reports of abuse and trafficking of maids, the government suspended the deployment of domestic workers to Kuwait.",
+        id="prevention-deployment-suspended",
+    ),
     # session 42: the victim's consent made no defence, and agencies under one roof
     pytest.param(
         "prosecution",
