@@ -1925,6 +1925,14 @@ FIRES = [
         "The unit worked with Thai and Malaysian police to find the missing men.",
         "worked with thai and malaysian police",
     ),
+    # session 43: the consent of a victim named with an adjective ('a trafficked child') is no defence either; a victim
+    # referred to a shelter still votes (its look-alike, a legal cross-reference, is in EXCLUDED)
+    _fires(
+        "pros.criminal_offence",
+        "The consent of a trafficked child to the exploitation shall be irrelevant.",
+        "consent of a trafficked child to the exploitation shall be irrelevant",
+    ),
+    _fires("prot.referral", "Police referred to the shelter all 12 women found in the flat.", "referred to"),
 ]
 
 
@@ -1939,6 +1947,13 @@ def _vetoed(rule: str, text: str, word: str):  # type: ignore[no-untyped-def]
 
 # (rule, look-alike text, the keyword match that the rule's exclusions must veto, lower-cased)
 EXCLUDED = [
+    # session 43: legal drafting's cross-references and names are no victim referral
+    _vetoed(
+        "prot.referral",
+        "Each State shall take the measures referred to in paragraph 2 within one year.",
+        "referred to",
+    ),
+    _vetoed("prot.referral", "The practice is often referred to as modern slavery.", "referred to"),
     # session 43: brokers working with officials are complicity; the dead returned to their families are no victims helped
     _vetoed(
         "part.working_with",
