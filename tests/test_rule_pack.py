@@ -1933,6 +1933,20 @@ FIRES = [
         "consent of a trafficked child to the exploitation shall be irrelevant",
     ),
     _fires("prot.referral", "Police referred to the shelter all 12 women found in the flat.", "referred to"),
+    # session 43: police forces by their own names, people stopped before they are trafficked, the verb 'traffic' with
+    # 'human beings'
+    _fires("pros.investigation_police", "Gardaí searched two houses in Limerick on Tuesday.", "gardaí"),
+    _fires("pros.police_unit_acronyms", "NBI agents arrested the woman at her home in Cavite.", "nbi"),
+    _fires(
+        "prev.departure_screening",
+        "Volunteers at the crossing stopped nine girls from being trafficked last month.",
+        "from being trafficked",
+    ),
+    _fires(
+        "rel.human_trafficking",
+        "The ministers vowed to break up the gangs that traffic human beings across the sea.",
+        "traffic human beings",
+    ),
 ]
 
 
@@ -1950,7 +1964,7 @@ EXCLUDED = [
     # session 43: legal drafting's cross-references and names are no victim referral
     _vetoed(
         "prot.referral",
-        "Each State shall take the measures referred to in paragraph 2 within one year.",
+        "Each State shall take the measures referred to in section 7 within one year.",
         "referred to",
     ),
     _vetoed("prot.referral", "The practice is often referred to as modern slavery.", "referred to"),
