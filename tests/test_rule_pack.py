@@ -1961,6 +1961,12 @@ def _vetoed(rule: str, text: str, word: str):  # type: ignore[no-untyped-def]
 
 # (rule, look-alike text, the keyword match that the rule's exclusions must veto, lower-cased)
 EXCLUDED = [
+    # session 43: influence peddling is no trade in people
+    _vetoed(
+        "rel.trafficking_generic",
+        "The former mayor was charged with trafficking in influence over building permits.",
+        "trafficking",
+    ),
     # session 43: legal drafting's cross-references and names are no victim referral
     _vetoed(
         "prot.referral",
