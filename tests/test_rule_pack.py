@@ -9,6 +9,7 @@ example here. A few whole-pipeline checks run the shipped default model.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import replace
 
@@ -1935,6 +1936,17 @@ FIRES = [
     _fires("prot.referral", "Police referred to the shelter all 12 women found in the flat.", "referred to"),
     # session 43: police forces by their own names, people stopped before they are trafficked, the verb 'traffic' with
     # 'human beings'
+    # session 43: two patterns whose verbs were missing from their rules' triggers, so they never ran
+    _fires(
+        "prev.public_warning",
+        "The ministry urges families not to take jobs offered through Facebook groups.",
+        "urges families not to take",
+    ),
+    _fires(
+        "pros.case_counts",
+        "The government initiated a prosecution against the recruiter last year.",
+        "initiated a prosecution",
+    ),
     _fires("pros.investigation_police", "Gardaí searched two houses in Limerick on Tuesday.", "gardaí"),
     _fires("pros.police_unit_acronyms", "NBI agents arrested the woman at her home in Cavite.", "nbi"),
     _fires(
@@ -2924,6 +2936,28 @@ def test_contrasting_sentences_go_to_different_rules(pack: RuleSet, text: str, f
 
 def test_every_rule_in_the_pack_has_a_firing_example(pack: RuleSet) -> None:
     assert {p.values[0] for p in FIRES} == {r.name for r in pack}
+
+
+def test_triggers_never_change_what_a_rule_matches(pack: RuleSet) -> None:
+    # triggers only decide on which texts a rule's patterns are tried (rules.toml's header): a pattern that can match
+    # without any of its rule's triggers in the text is silently lost. Checked on every seed unit and every text pinned
+    # in this file, against the same rules with no triggers (their patterns then run on every text).
+    triggered = [r for r in pack if r.triggers and r.patterns]
+    assert triggered
+    with_triggers, without = RuleSet(triggered), RuleSet([replace(r, triggers=()) for r in triggered])
+    texts = [
+        json.loads(line)["text"]
+        for f in sorted((seeds_dir() / "corpus").glob("*.jsonl"))
+        for line in f.open(encoding="utf-8")
+        if line.strip()
+    ]
+    texts += [p.values[1] for p in (*FIRES, *EXCLUDED, *LOOK_ALIKES, *THEME_TEXTS)]
+    lost = []
+    for text in texts:
+        missing = _pairs(without.match(text)) - _pairs(with_triggers.match(text))
+        if missing:
+            lost.append((text[:80], sorted(missing)))
+    assert lost == []
 
 
 def test_every_exclusion_pattern_has_a_look_alike(pack: RuleSet) -> None:
