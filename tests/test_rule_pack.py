@@ -1947,6 +1947,17 @@ FIRES = [
         "The government initiated a prosecution against the recruiter last year.",
         "initiated a prosecution",
     ),
+    # session 43: cash paid to poor households to keep children in school, and the sponsorship system reformed
+    _fires(
+        "prev.documents_vulnerability",
+        "Families in the border districts receive cash transfers as long as their daughters stay in school.",
+        "cash transfers",
+    ),
+    _fires(
+        "prev.migration_recruitment",
+        "Rights groups say last year's sponsorship reform still ties maids to their employers.",
+        "sponsorship reform",
+    ),
     _fires("pros.investigation_police", "Gardaí searched two houses in Limerick on Tuesday.", "gardaí"),
     _fires("pros.police_unit_acronyms", "NBI agents arrested the woman at her home in Cavite.", "nbi"),
     _fires(
