@@ -1879,7 +1879,7 @@ FIRES = [
         "returned to their families",
     ),
     _fires(
-        "prot.rights_remedies",
+        "prot.assistance",
         "Prosecutors took the girl's statement in a child-friendly interview room.",
         "child-friendly interview",
     ),
@@ -1893,7 +1893,11 @@ FIRES = [
         "The ministry suspended the deployment of housemaids to two Gulf states.",
         "suspended the deployment",
     ),
-    _fires("prev.awareness", "Volunteers put on street theatre about fake job offers in twelve villages.", "street theatre"),
+    _fires(
+        "prev.recognise_signs",
+        "Volunteers put on street theatre about fake job offers in twelve villages.",
+        "street theatre",
+    ),
     _fires("rel.exploitation_indicators", "For two years the crew never touched land.", "never touched land"),
     _fires(
         "rel.broken_promise",
