@@ -1951,6 +1951,12 @@ FIRES = [
         "The government initiated a prosecution against the recruiter last year.",
         "initiated a prosecution",
     ),
+    # session 43: people received from the other country's officials
+    _fires(
+        "part.cross_border_handover",
+        "Border police in Tachileik received 58 people handed over by Thai authorities on Friday.",
+        "58 people handed over by thai authorities",
+    ),
     # session 43: cash paid to poor households to keep children in school, and the sponsorship system reformed
     _fires(
         "prev.documents_vulnerability",
@@ -1992,6 +1998,12 @@ EXCLUDED = [
     _vetoed(
         "rel.trafficking_generic",
         "The former mayor was charged with trafficking in influence over building permits.",
+        "trafficking",
+    ),
+    # session 43: horns trafficked are wildlife goods
+    _vetoed(
+        "rel.trafficking_generic",
+        "Rangers said the poachers belonged to a ring trafficking horns to buyers across the border.",
         "trafficking",
     ),
     # session 43: legal drafting's cross-references and names are no victim referral
