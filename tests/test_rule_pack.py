@@ -9,7 +9,6 @@ example here. A few whole-pipeline checks run the shipped default model.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import replace
 
@@ -17,6 +16,7 @@ import pytest
 
 from tagger._resources import seeds_dir
 from tagger.rules import Rule, RuleHit, RuleSet, load_rules
+from tagger.training import load_seeds
 
 
 @pytest.fixture(scope="module")
@@ -2972,12 +2972,7 @@ def test_triggers_never_change_what_a_rule_matches(pack: RuleSet) -> None:
     triggered = [r for r in pack if r.triggers and r.patterns]
     assert triggered
     with_triggers, without = RuleSet(triggered), RuleSet([replace(r, triggers=()) for r in triggered])
-    texts = [
-        json.loads(line)["text"]
-        for f in sorted((seeds_dir() / "corpus").glob("*.jsonl"))
-        for line in f.open(encoding="utf-8")
-        if line.strip()
-    ]
+    texts = [example.text for example in load_seeds().corpus]
     texts += [p.values[1] for p in (*FIRES, *EXCLUDED, *LOOK_ALIKES, *THEME_TEXTS)]
     lost = []
     for text in texts:
