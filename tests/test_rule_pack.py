@@ -459,6 +459,11 @@ FIRES = [
         "rel.sold_person", "Police said the two girls had been sold to a brothel in Sylhet.", "girls had been sold to a brothel"
     ),
     _fires("rel.sold_person", "The boy was sold three times before he escaped, police said.", "boy was sold three times"),
+    _fires(
+        "rel.sold_person",
+        "A provincial court jailed a broker for selling three teenage girls into marriages across the border.",
+        "selling three teenage girls into marriages",
+    ),
     # the crime in the words of definitions and estimates
     _fires("rel.forced_labour", "The survey counted 4,000 people in compelled work on the estates.", "compelled work"),
     _fires(
@@ -479,6 +484,11 @@ FIRES = [
         "rescued from a scam company",
     ),
     _fires("rel.scam_rescue", "Eight youths freed from a cyber-fraud camp landed in Colombo.", "freed from a cyber-fraud camp"),
+    _fires(
+        "rel.scam_rescue",
+        "About 90 Kenyans released from fraud compounds across the river are waiting for flights home.",
+        "released from fraud compounds",
+    ),
     _fires(
         "rel.scam_rescue",
         "Troops removed 240 foreigners from scam compounds near the border last week.",
@@ -815,6 +825,12 @@ FIRES = [
     ),
     _fires(
         "pros.case_counts", "Trafficking prosecutions declined for a third year in the review period.", "prosecutions declined"
+    ),
+    # the report register's gerund
+    _fires(
+        "pros.case_counts",
+        "Authorities did not report initiating any investigations of forced labour on plantations this year.",
+        "report initiating any investigations",
     ),
     # the state-media register of year-end reviews
     _fires(
@@ -2331,6 +2347,8 @@ EXCLUDED = [
     _vetoed(
         "rel.trafficking_generic", "A Dutch lorry driver was jailed for trafficking 400 kilograms of cannabis.", "trafficking"
     ),
+    # the British spelling of the weight: 'trafficking 8 kilogrammes of ivory'
+    _vetoed("rel.trafficking_generic", "Two men were jailed in Harare for trafficking 8 kilogrammes of ivory.", "trafficking"),
     _vetoed("rel.trafficking_generic", "He admitted trafficking nearly two million pills into Bangladesh.", "trafficking"),
     _vetoed(
         "rel.trafficking_generic", "Forest rangers in Sumatra caught a man trafficking songbirds and slow lorises.", "trafficking"
