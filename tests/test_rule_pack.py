@@ -300,6 +300,29 @@ FIRES = [
         "Federal agents asked immigration to grant continued presence to the two women who agreed to testify.",
         "continued presence",
     ),
+    # Canada's permit for migrant workers abused by an employer
+    _fires(
+        "prot.rights_remedies",
+        "Four Guatemalan farmhands received open work permits for vulnerable workers after leaving the ranch.",
+        "permits for vulnerable workers",
+    ),
+    # recruitment fees paid back to the workers who were charged them: restitution
+    _fires(
+        "prot.fee_remediation",
+        "The glove maker said it had reimbursed illegal recruitment fees to 3,100 Nepali workers.",
+        "reimbursed illegal recruitment fees",
+    ),
+    _fires(
+        "prot.fee_remediation",
+        "A shrimp processor agreed to repay 40 million baht in recruitment costs to its Myanmar staff.",
+        "repay 40 million baht in recruitment costs to",
+    ),
+    _fires(
+        "prot.fee_remediation",
+        "Recruitment fees charged to the 600 harvesters will be repaid within six months, the brand said.",
+        "recruitment fees charged to the 600 harvesters will be repaid",
+    ),
+    _fires("prot.fee_remediation", "Customs lifted the import ban after fee repayments to workers.", "fee repayments"),
     _fires(
         "prot.rights_remedies",
         "A new state law lets trafficking survivors vacate prostitution convictions from their years in the trade.",
@@ -2605,6 +2628,18 @@ LOOK_ALIKES = [
         id="man-held-hostage",
     ),
     pytest.param("protection", "A court ordered the firm to pay a fine of two million baht.", id="fine-to-the-state"),
+    # session 44: workers paying off their own recruitment debts describe the bondage; fees repaid to a lender are no
+    # restitution to victims
+    pytest.param(
+        "protection",
+        "Managers docked half of each worker's wage to repay recruitment debts of about 4,000 dollars.",
+        id="wages-docked-to-repay-recruitment-debts",
+    ),
+    pytest.param(
+        "protection",
+        "Most pickers must repay their recruitment fees to moneylenders in Kathmandu before they see any wages.",
+        id="fees-repaid-to-moneylenders",
+    ),
     pytest.param("partnership", "The men were held with other workers in a locked shed.", id="held-with-other-workers"),
     pytest.param(
         "prosecution",
