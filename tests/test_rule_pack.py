@@ -761,6 +761,20 @@ FIRES = [
         "prev.research_data", "A baseline survey in Bangladesh counted families who had lost a member abroad.", "baseline survey"
     ),
     _fires("prev.hotline", "Callers in Peru can report suspected cases to a free hotline run by the ministry.", "hotline"),
+    # the advice on using a reporting channel, with or without a hotline named
+    _fires("prev.hotline", "How to report human trafficking: a guide from the county sheriff.", "how to report"),
+    _fires("prev.hotline", "Neighbours were asked to report suspected exploitation on farms.", "report suspected"),
+    # a seminar or symposium on trafficking for the public, by topic or by name
+    _fires(
+        "prev.awareness_events",
+        "A women's church group hosted an informational seminar on human trafficking at the library.",
+        "seminar on human trafficking",
+    ),
+    _fires(
+        "prev.awareness_events",
+        "The third annual modern slavery symposium opens at the college on Friday.",
+        "modern slavery symposium",
+    ),
     _fires("prev.prevent_word", "The new law aims to prevent the abuse of domestic workers in Lebanon.", "prevent"),
     # Vietnam's anti-trafficking steering committee is named for crime prevention: that name still votes
     _fires(
@@ -2628,6 +2642,17 @@ LOOK_ALIKES = [
         id="man-held-hostage",
     ),
     pytest.param("protection", "A court ordered the firm to pay a fine of two million baht.", id="fine-to-the-state"),
+    # session 44: a seminar for officers, or on investigating cases, is their training, not public awareness
+    pytest.param(
+        "prevention",
+        "The ministry ran a two-day seminar on trafficking for border police officers in Lao Cai.",
+        id="seminar-for-border-police",
+    ),
+    pytest.param(
+        "prevention",
+        "Prosecutors from six provinces attended a seminar on investigating human trafficking cases online.",
+        id="seminar-on-investigating-cases",
+    ),
     # session 44: workers paying off their own recruitment debts describe the bondage; fees repaid to a lender are no
     # restitution to victims
     pytest.param(
