@@ -487,6 +487,17 @@ FIRES = [
         "A provincial court jailed a broker for selling three teenage girls into marriages across the border.",
         "selling three teenage girls into marriages",
     ),
+    # child sexual abuse material in US police and court news, and the task forces that work it
+    _fires(
+        "rel.child_abuse_material",
+        "A Dayton man was indicted on five counts of receiving child pornography, prosecutors said.",
+        "child pornography",
+    ),
+    _fires(
+        "rel.child_abuse_material",
+        "The state's Internet Crimes Against Children unit executed the search warrant.",
+        "internet crimes against children",
+    ),
     # the crime in the words of definitions and estimates
     _fires("rel.forced_labour", "The survey counted 4,000 people in compelled work on the estates.", "compelled work"),
     _fires(
@@ -3073,6 +3084,13 @@ def test_every_exclusion_pattern_has_a_look_alike(pack: RuleSet) -> None:
 # ---------------------------------------------------------------------------
 
 THEME_TEXTS = [
+    # session 44: a child pornography arrest is child sexual abuse material in police news: relevant, prosecution
+    pytest.param(
+        "prosecution",
+        "Deputies arrested a Marion County man on 12 counts of possessing child pornography after a tip from a "
+        "national child-safety centre.",
+        id="prosecution-child-pornography-arrest",
+    ),
     # session 43: a South Asian shelter by its legal name; bodies working with each other; a deployment suspended
     pytest.param(
         "protection",
