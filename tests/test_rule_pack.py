@@ -990,6 +990,17 @@ FIRES = [
     _fires(
         "pros.assets", "The court ordered the attachment of the properties of the two brokers.", "attachment of the properties"
     ),
+    # the offence amended in the penal or criminal code, with no trafficking law named
+    _fires(
+        "pros.law_change",
+        "Parliament amended the Penal Code so that forced labour and servitude carry the same sentence.",
+        "amended the penal code",
+    ),
+    _fires(
+        "pros.law_change",
+        "Section 212 of the Criminal Code shall be amended to cover the removal of organs.",
+        "criminal code shall be amended",
+    ),
     # a trafficking law adopted or amended (a full vote; pros.law's keywords are half votes)
     _fires(
         "pros.law_change",
