@@ -1985,6 +1985,17 @@ FIRES = [
         "told he owed",
     ),
     _fires("rel.broken_promise", "She owes her sponsor 900 euros for the journey.", "owes her sponsor 900 euros for the journey"),
+    # an investigation carried out or built with another force
+    _fires(
+        "part.working_with",
+        "The eight-month probe, carried out with Lagos and Delta police, ended in six arrests.",
+        "probe, carried out with lagos and delta police",
+    ),
+    _fires(
+        "part.working_with",
+        "Prosecutors said the case was built with Moldovan investigators over two years.",
+        "case was built with moldovan investigators",
+    ),
     _fires(
         "part.working_with",
         "The shelter will work with the Department of Social Welfare to trace families.",
@@ -2664,6 +2675,12 @@ LOOK_ALIKES = [
         id="man-held-hostage",
     ),
     pytest.param("protection", "A court ordered the firm to pay a fine of two million baht.", id="fine-to-the-state"),
+    # session 44: a raid carried out with police dogs names no second force
+    pytest.param(
+        "partnership",
+        "The raid on the warehouse was carried out with the help of police dogs and a drone.",
+        id="raid-with-police-dogs",
+    ),
     # session 44: a seminar for officers, or on investigating cases, is their training, not public awareness
     pytest.param(
         "prevention",
