@@ -47,6 +47,8 @@ FIRES = [
         "developed with the tourism industry",
     ),
     _fires("part.cooperation", "Officials will co-design the reintegration service with survivor groups.", "co-design"),
+    # several agencies in one operation
+    _fires("part.cooperation", "A multi-agency sting in Polk County ended with 40 arrests.", "multi-agency"),
     _fires(
         "part.cooperation",
         "The county prosecutor, working with the FBI, charged the motel owner with sex trafficking.",
@@ -1059,6 +1061,12 @@ FIRES = [
     _fires("prot.rescue", "Officials released 23 bonded labourers from a kiln near Tiruvallur.", "released 23 bonded labourers"),
     _fires("prot.rescue", "Each family left the camp with release certificates in hand.", "release certificates"),
     _fires("prot.shelter", "The girls were placed in a government shelter in Chiang Mai.", "shelter"),
+    # a home named for whom it serves
+    _fires(
+        "prot.shelter",
+        "A church group in Tulsa will open a home for sex trafficking survivors next spring.",
+        "home for sex trafficking survivors",
+    ),
     _fires(
         "prot.shelter",
         "The charity gave advice and accommodation to 60 domestic workers who had escaped.",
