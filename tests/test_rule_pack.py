@@ -2675,21 +2675,14 @@ def _exclusions_exercised(pack: RuleSet, rule: str, text: str, word: str) -> set
 # Texts on which whole families of rules must stay silent without any exclusion being
 # needed: the rule words are absent even though the text looks similar.
 LOOK_ALIKES = [
-    # session 43: a man held hostage is the victim, not an arrest; a fine paid to the state is no award to victims; people
-    # held together are no partners; a victim named in a story names no suspect
-    pytest.param(
-        "prosecution",
-        "A man held hostage by kidnappers in the hills was freed after his family paid.",
-        id="man-held-hostage",
-    ),
-    pytest.param("protection", "A court ordered the firm to pay a fine of two million baht.", id="fine-to-the-state"),
-    # session 44: a raid carried out with police dogs names no second force
+    # session 44: a raid carried out with police dogs names no second force; a seminar for officers, or on
+    # investigating cases, is their training, not public awareness; workers paying off their own recruitment debts
+    # describe the bondage, and fees repaid to a lender are no restitution to victims
     pytest.param(
         "partnership",
         "The raid on the warehouse was carried out with the help of police dogs and a drone.",
         id="raid-with-police-dogs",
     ),
-    # session 44: a seminar for officers, or on investigating cases, is their training, not public awareness
     pytest.param(
         "prevention",
         "The ministry ran a two-day seminar on trafficking for border police officers in Lao Cai.",
@@ -2700,8 +2693,6 @@ LOOK_ALIKES = [
         "Prosecutors from six provinces attended a seminar on investigating human trafficking cases online.",
         id="seminar-on-investigating-cases",
     ),
-    # session 44: workers paying off their own recruitment debts describe the bondage; fees repaid to a lender are no
-    # restitution to victims
     pytest.param(
         "protection",
         "Managers docked half of each worker's wage to repay recruitment debts of about 4,000 dollars.",
@@ -2712,6 +2703,14 @@ LOOK_ALIKES = [
         "Most pickers must repay their recruitment fees to moneylenders in Kathmandu before they see any wages.",
         id="fees-repaid-to-moneylenders",
     ),
+    # session 43: a man held hostage is the victim, not an arrest; a fine paid to the state is no award to victims; people
+    # held together are no partners; a victim named in a story names no suspect
+    pytest.param(
+        "prosecution",
+        "A man held hostage by kidnappers in the hills was freed after his family paid.",
+        id="man-held-hostage",
+    ),
+    pytest.param("protection", "A court ordered the firm to pay a fine of two million baht.", id="fine-to-the-state"),
     pytest.param("partnership", "The men were held with other workers in a locked shed.", id="held-with-other-workers"),
     pytest.param(
         "prosecution",
