@@ -1993,6 +1993,17 @@ FIRES = [
         "told he owed",
     ),
     _fires("rel.broken_promise", "She owes her sponsor 900 euros for the journey.", "owes her sponsor 900 euros for the journey"),
+    # a body named in capitals as the partner of 'together with'; investigators worked beside
+    _fires(
+        "part.working_with",
+        "The county council, together with the Regional Labour Office, will inspect the brick kilns.",
+        "together with the regional labour office",
+    ),
+    _fires(
+        "part.working_with",
+        "Dutch detectives work alongside Nigerian investigators in Benin City.",
+        "work alongside nigerian investigators",
+    ),
     # an investigation carried out or built with another force
     _fires(
         "part.working_with",
@@ -2675,9 +2686,14 @@ def _exclusions_exercised(pack: RuleSet, rule: str, text: str, word: str) -> set
 # Texts on which whole families of rules must stay silent without any exclusion being
 # needed: the rule words are absent even though the text looks similar.
 LOOK_ALIKES = [
-    # session 44: a raid carried out with police dogs names no second force; a seminar for officers, or on
-    # investigating cases, is their training, not public awareness; workers paying off their own recruitment debts
-    # describe the bondage, and fees repaid to a lender are no restitution to victims
+    # session 44: a raid carried out with police dogs names no second force, nor do suspects taken together with seized
+    # phones; a seminar for officers, or on investigating cases, is their training, not public awareness; workers
+    # paying off their own recruitment debts describe the bondage, and fees repaid to a lender are no restitution
+    pytest.param(
+        "partnership",
+        "The two suspects were taken together with the seized phones to the Central Police Station.",
+        id="suspects-taken-together-with-phones",
+    ),
     pytest.param(
         "partnership",
         "The raid on the warehouse was carried out with the help of police dogs and a drone.",
