@@ -252,6 +252,17 @@ FIRES = [
         "Detectives said the two girls had been advertised online for sex since the summer.",
         "girls had been advertised online for sex",
     ),
+    # a lead from another country's national police, or a report received from the US child-exploitation centre
+    _fires(
+        "part.cooperation_strong",
+        "The federal case began with a tip from the Colombian National Police about payments to a Medellin facilitator.",
+        "with a tip from the colombian national police",
+    ),
+    _fires(
+        "part.cooperation_strong",
+        "Officers arrested the man after receiving a report from the National Center for Missing and Exploited Children.",
+        "after receiving a report from the national center for missing and exploited children",
+    ),
     _fires(
         "part.cooperation_strong",
         "Canada and Mexico announced a joint initiative to protect seasonal farm workers from exploitation.",
